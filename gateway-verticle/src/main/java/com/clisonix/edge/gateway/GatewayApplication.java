@@ -1,0 +1,123 @@
+package com.clisonix.edge.gateway;
+
+import com.clisonix.edge.gateway.auth.PasswordHasher;
+import com.clisonix.edge.gateway.auth.Role;
+import com.clisonix.edge.gateway.config.GatewayConfig;
+import com.clisonix.edge.gateway.http.HttpServerVerticle;
+import com.clisonix.edge.gateway.store.AccountRepository;
+import com.clisonix.edge.gateway.store.SchemaMigrator;
+import com.clisonix.edge.sensor.mqtt.MqttLinkOptions;
+import com.clisonix.edge.sensor.mqtt.MqttLinkVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the gateway up in dependency order (schema, accounts, broker link, HTTP) and down in
+ * the reverse order, so an orderly stop first stops taking MQTT messages, then lets what is in
+ * flight reach the edge store, and closes the pools last.
+ */
+public final class GatewayApplication {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayApplication.class);
+
+  private final Vertx vertx;
+  private final GatewayConfig config;
+  private final Deque<String> deployments = new ArrayDeque<>();
+  private Pool edge;
+
+  private GatewayApplication(Vertx vertx, GatewayConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+  }
+
+  public GatewayConfig config() {
+    return config;
+  }
+
+  /**
+   * @param tree the merged configuration tree; {@link GatewayConfig#from} validates it first, so a
+   *     configuration mistake fails the returned future with a ConfigException before anything starts
+   * @param demoCoachPassword when not null, a {@code coach} account with this password is ensured
+   */
+  public static Future<GatewayApplication> start(Vertx vertx, JsonObject tree, boolean demo, String demoCoachPassword) {
+    GatewayConfig config;
+    try {
+      config = GatewayConfig.from(tree, demo);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    GatewayApplication app = new GatewayApplication(vertx, config);
+    JsonObject verticleConfig = tree.copy().put("demo", demo);
+    return SchemaMigrator.migrate(vertx, config.edgeDb(), SchemaMigrator.Target.EDGE)
+        .onSuccess(r -> LOG.info("event=schema_migrated target=edge db={} applied={} version={}", config.edgeDb(),
+            r.migrationsExecuted, r.targetSchemaVersion))
+        .compose(r -> {
+          app.edge = PgBuilder.pool()
+              .with(new PoolOptions().setShared(true).setName("edge-db").setMaxSize(config.edgePoolSize()))
+              .connectingTo(config.edgeDb().connectOptions())
+              .using(vertx)
+              .build();
+          return app.bootstrapAccounts(demoCoachPassword);
+        })
+        .compose(v -> app.deploy(new MqttLinkVerticle(), mqttLinkConfig(config)))
+        .compose(v -> app.deploy(new HttpServerVerticle(), verticleConfig))
+        .map(v -> app)
+        .recover(err -> app.stop().transform(ar -> Future.failedFuture(err)));
+  }
+
+  static JsonObject mqttLinkConfig(GatewayConfig config) {
+    return new MqttLinkOptions(config.mqtt().host(), config.mqtt().port(), config.mqtt().tls(),
+        config.mqtt().username(), config.mqtt().password(), config.gym().mqttClientId(), config.mqtt().root(),
+        MqttLinkOptions.DEFAULT_KEEP_ALIVE_SECONDS, 250, 30_000).toJson();
+  }
+
+  private Future<Void> deploy(io.vertx.core.Deployable verticle, JsonObject conf) {
+    return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(conf))
+        .onSuccess(deployments::push)
+        .mapEmpty();
+  }
+
+  /** The bootstrap administrator exists from the first start; its password comes from configuration. */
+  private Future<Void> bootstrapAccounts(String demoCoachPassword) {
+    AccountRepository accounts = new AccountRepository(edge);
+    PasswordHasher hasher = new PasswordHasher();
+    Future<Void> admin = vertx.executeBlocking(() -> hasher.hash(config.auth().adminPassword()), false)
+        .compose(hash -> accounts.insertIfAbsent("admin", hash, Role.ADMIN, null))
+        .onSuccess(created -> {
+          if (created) {
+            LOG.info("event=account_created username=admin role=admin");
+          }
+        })
+        .mapEmpty();
+    if (demoCoachPassword == null) {
+      return admin;
+    }
+    return admin.compose(v -> vertx.executeBlocking(() -> hasher.hash(demoCoachPassword), false))
+        .compose(hash -> accounts.insertIfAbsent("coach", hash, Role.COACH, null))
+        .mapEmpty();
+  }
+
+  /** The HTTP port actually listened on (differs from the configured one when that was 0). */
+  public int httpPort() {
+    Object p = vertx.sharedData().getLocalMap(HttpServerVerticle.LOCAL_MAP).get(HttpServerVerticle.ACTUAL_PORT_KEY);
+    return p == null ? config.http().port() : (Integer) p;
+  }
+
+  /** Undeploys in reverse order of start: the broker link goes first, the pool last. */
+  public Future<Void> stop() {
+    Future<Void> chain = Future.succeededFuture();
+    while (!deployments.isEmpty()) {
+      String id = deployments.pop();
+      chain = chain.eventually(() -> vertx.undeploy(id));
+    }
+    return chain.eventually(() -> edge == null ? Future.succeededFuture() : edge.close());
+  }
+}

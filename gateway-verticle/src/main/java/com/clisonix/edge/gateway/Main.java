@@ -1,0 +1,156 @@
+package com.clisonix.edge.gateway;
+
+import com.clisonix.edge.gateway.config.ConfigException;
+import com.clisonix.edge.gateway.config.ConfigLoader;
+import com.clisonix.edge.gateway.demo.DemoEnvironment;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * Starts the gateway from the command line. Configuration mistakes end start-up with one line
+ * on stderr and exit code 2; SIGTERM and SIGINT stop it in order and exit 0.
+ */
+public final class Main {
+  static final int EXIT_CONFIG = 2;
+  static final int EXIT_START_FAILED = 1;
+  private static final long STOP_TIMEOUT_SECONDS = 30;
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    StringBuilder error = new StringBuilder();
+    Optional<CommandLine> parsed = CommandLine.parse(args, error);
+    if (parsed.isEmpty()) {
+      System.err.println("clisonix-edge: " + error + "\n" + CommandLine.USAGE);
+      System.exit(EXIT_CONFIG);
+      return;
+    }
+    CommandLine cli = parsed.get();
+    if (cli.help()) {
+      System.out.println(CommandLine.USAGE);
+      return;
+    }
+    if (cli.cluster()) {
+      System.err.println("clisonix-edge: --cluster is not available in this version: run one box per broker");
+      System.exit(EXIT_CONFIG);
+      return;
+    }
+    long started = System.nanoTime();
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+            .setEnabled(true)
+            .setJvmMetricsEnabled(true)
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+        .withMetrics(new MicrometerMetricsFactory())
+        .build();
+    DemoEnvironment demo = cli.demo() ? new DemoEnvironment() : null;
+
+    ConfigLoader.load(vertx, cli.effectiveConfigFile())
+        .compose(tree -> demo == null ? Future.succeededFuture(tree) : demo.start(vertx, tree))
+        .compose(tree -> GatewayApplication.start(vertx, tree, cli.demo(),
+            demo == null ? null : demo.secrets().coachPassword()))
+        .compose(app -> (cli.demo() ? awaitReady(vertx, app) : Future.succeededFuture()).map(v -> app))
+        .onSuccess(app -> {
+          long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+          LOG.info("event=gateway_started gym={} node={} http_port={} demo={} start_ms={}", app.config().gym().id(),
+              app.config().gym().nodeId(), app.httpPort(), cli.demo(), ms);
+          installStopSignals(vertx, app, demo);
+          if (demo != null) {
+            String scheme = app.config().http().tls() ? "https" : "http";
+            System.out.println("Dashboard: " + scheme + "://127.0.0.1:" + app.httpPort() + "/  coach login: coach / "
+                + demo.secrets().coachPassword());
+            System.out.flush();
+          }
+        })
+        .onFailure(err -> {
+          boolean config = err instanceof ConfigException;
+          System.err.println("clisonix-edge: " + (config ? "configuration error: " : "start-up failed: ") + oneLine(err));
+          LOG.debug("start-up failure", err);
+          vertx.close().onComplete(ar -> {
+            if (demo != null) {
+              demo.stopBlocking();
+            }
+            System.exit(config ? EXIT_CONFIG : EXIT_START_FAILED);
+          });
+        });
+  }
+
+  /** The demo's banner promises a working box: wait until the broker link is up (at most 10 s). */
+  private static Future<Void> awaitReady(Vertx vertx, GatewayApplication app) {
+    io.vertx.core.Promise<Void> ready = io.vertx.core.Promise.promise();
+    long deadline = System.currentTimeMillis() + 10_000;
+    vertx.setPeriodic(0, 100, id -> vertx.eventBus()
+        .<JsonObject>request(com.clisonix.edge.sensor.mqtt.MqttLinkVerticle.STATUS_ADDRESS, null)
+        .onComplete(ar -> {
+          boolean up = ar.succeeded() && ar.result().body().getBoolean("connected", false);
+          if (up || System.currentTimeMillis() > deadline) {
+            vertx.cancelTimer(id);
+            ready.tryComplete();
+          }
+        }));
+    return ready.future();
+  }
+
+  private static void installStopSignals(Vertx vertx, GatewayApplication app, DemoEnvironment demo) {
+    AtomicBoolean stopping = new AtomicBoolean();
+    Runnable stop = () -> {
+      if (!stopping.compareAndSet(false, true)) {
+        return;
+      }
+      LOG.info("event=gateway_stopping");
+      CountDownLatch done = new CountDownLatch(1);
+      app.stop()
+          .eventually(vertx::close)
+          .onComplete(ar -> {
+            if (ar.failed()) {
+              LOG.warn("event=gateway_stop_incomplete error=\"{}\"", oneLine(ar.cause()));
+            }
+            done.countDown();
+          });
+      try {
+        if (!done.await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+          LOG.error("event=gateway_stop_timeout seconds={}", STOP_TIMEOUT_SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (demo != null) {
+        demo.stopBlocking();
+      }
+      LOG.info("event=gateway_stopped");
+      System.out.flush();
+      System.err.flush();
+      // Exit explicitly: the JVM's default SIGTERM handling would end with status 143.
+      Runtime.getRuntime().halt(0);
+    };
+    // A signal handler runs on its own thread, so waiting for the orderly stop there is fine.
+    Signal.handle(new Signal("TERM"), sig -> stop.run());
+    Signal.handle(new Signal("INT"), sig -> stop.run());
+  }
+
+  private static String oneLine(Throwable err) {
+    Throwable t = err;
+    String msg = t.getMessage();
+    while ((msg == null || msg.isBlank()) && t.getCause() != null) {
+      t = t.getCause();
+      msg = t.getMessage();
+    }
+    if (msg == null) {
+      msg = t.getClass().getSimpleName();
+    }
+    return msg.replaceAll("\\s+", " ").trim();
+  }
+}

@@ -1,0 +1,142 @@
+package com.clisonix.edge.gateway.demo;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.RedisServer;
+
+/**
+ * What {@code --demo} brings up when the configuration names no broker, edge database or Redis:
+ * Moquette, a real PostgreSQL (zonky's binaries from Maven) and a real redis-server (shipped in
+ * embedded-redis). They are real servers, so the gateway runs its production code paths against
+ * them. Standard ports are used when free, otherwise any free port.
+ */
+public final class DemoEnvironment {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoEnvironment.class);
+
+  private Server broker;
+  private EmbeddedPostgres postgres;
+  private RedisServer redis;
+  private DemoSecrets secrets;
+
+  public DemoSecrets secrets() {
+    return secrets;
+  }
+
+  /** Starts what is missing and returns the configuration tree with their URIs and the demo secrets filled in. */
+  public Future<JsonObject> start(Vertx vertx, JsonObject tree) {
+    return vertx.executeBlocking(() -> startBlocking(tree), false);
+  }
+
+  private JsonObject startBlocking(JsonObject tree) throws IOException {
+    JsonObject out = tree.copy();
+    JsonObject demo = out.getJsonObject("demo", new JsonObject());
+    Path dataDir = Path.of(demo.getString("data_dir", ".clisonix-demo")).toAbsolutePath();
+    secrets = DemoSecrets.loadOrCreate(dataDir);
+    fillIfAbsent(out, "auth", "jwt_secret", secrets.jwtSecret());
+    fillIfAbsent(out, "auth", "admin_password", secrets.adminPassword());
+    fillIfAbsent(out, "encryption", "keys", secrets.encryptionKeys());
+    if (!has(out, "mqtt", "uri")) {
+      int port = portOr(1883);
+      Properties p = new Properties();
+      p.setProperty("port", Integer.toString(port));
+      p.setProperty("host", "127.0.0.1");
+      p.setProperty("allow_anonymous", "true");
+      p.setProperty("persistence_enabled", "false");
+      p.setProperty("telemetry_enabled", "false");
+      p.setProperty("websocket_port", "disabled");
+      p.setProperty("netty.mqtt.message_size", Integer.toString(1024 * 1024));
+      broker = new Server();
+      broker.startServer(new MemoryConfig(p));
+      put(out, "mqtt", "uri", "mqtt://127.0.0.1:" + port);
+      LOG.info("event=demo_broker_started kind=moquette port={}", port);
+    }
+    if (!has(out, "edge_db", "uri")) {
+      int port = portOr(5432);
+      Path pgDir = dataDir.resolve("postgres");
+      Files.createDirectories(pgDir);
+      postgres = EmbeddedPostgres.builder()
+          .setPort(port)
+          .setOverrideWorkingDirectory(pgDir.toFile())
+          .setCleanDataDirectory(true)
+          .setRegisterShutdownHook(false)
+          .start();
+      put(out, "edge_db", "uri", "postgres://postgres@127.0.0.1:" + port + "/postgres");
+      LOG.info("event=demo_postgres_started port={}", port);
+    }
+    if (!has(out, "redis", "uri")) {
+      int port = portOr(6379);
+      redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+          .setting("save \"\"").setting("appendonly no").build();
+      redis.start();
+      put(out, "redis", "uri", "redis://127.0.0.1:" + port);
+      LOG.info("event=demo_redis_started port={}", port);
+    }
+    return out;
+  }
+
+  /** Stops what {@link #start} started; blocking, safe to call twice. */
+  public void stopBlocking() {
+    if (broker != null) {
+      broker.stopServer();
+      broker = null;
+    }
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        LOG.warn("event=demo_postgres_stop_failed error=\"{}\"", e.getMessage());
+      }
+      postgres = null;
+    }
+    if (redis != null) {
+      try {
+        redis.stop();
+      } catch (IOException e) {
+        LOG.warn("event=demo_redis_stop_failed error=\"{}\"", e.getMessage());
+      }
+      redis = null;
+    }
+  }
+
+  private static int portOr(int preferred) throws IOException {
+    try (ServerSocket s = new ServerSocket(preferred, 1, InetAddress.getByName("127.0.0.1"))) {
+      return preferred;
+    } catch (IOException taken) {
+      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        return s.getLocalPort();
+      }
+    }
+  }
+
+  private static boolean has(JsonObject tree, String section, String key) {
+    JsonObject s = tree.getJsonObject(section);
+    return s != null && s.getValue(key) != null && !s.getValue(key).toString().isBlank();
+  }
+
+  private static void fillIfAbsent(JsonObject tree, String section, String key, String value) {
+    if (!has(tree, section, key)) {
+      put(tree, section, key, value);
+    }
+  }
+
+  private static void put(JsonObject tree, String section, String key, String value) {
+    JsonObject s = tree.getJsonObject(section);
+    if (s == null) {
+      s = new JsonObject();
+      tree.put(section, s);
+    }
+    s.put(key, value);
+  }
+}

@@ -1,0 +1,82 @@
+package com.clisonix.edge.gateway.http;
+
+import com.clisonix.edge.gateway.config.GatewayConfig;
+import com.clisonix.edge.gateway.config.HttpOptions;
+import com.clisonix.edge.gateway.health.DependencyProbes;
+import com.clisonix.edge.gateway.health.HealthRoutes;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.redis.client.Redis;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The box's one HTTP listener: health and metrics now, the {@code /fitness} API, dashboard and
+ * WebSocket as they are mounted. Its pools are the application's shared ones (same name, same
+ * pool), so another instance of this verticle adds no connections.
+ */
+public class HttpServerVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServerVerticle.class);
+  /** Where the listener leaves its actual port (port 0 asks for any free one). */
+  public static final String LOCAL_MAP = "clisonix.gateway";
+  public static final String ACTUAL_PORT_KEY = "http.actual_port";
+
+  private HttpServer server;
+  private Redis redis;
+  private Pool cloud;
+
+  @Override
+  public Future<?> start() {
+    GatewayConfig rt = GatewayConfig.from(config(), config().getBoolean("demo", false));
+    HttpOptions http = rt.http();
+    Pool edge = PgBuilder.pool()
+        .with(new PoolOptions().setShared(true).setName("edge-db").setMaxSize(rt.edgePoolSize()))
+        .connectingTo(rt.edgeDb().connectOptions())
+        .using(vertx)
+        .build();
+    redis = rt.redisUri() == null ? null : Redis.createClient(vertx, rt.redisUri());
+    cloud = rt.cloudDb() == null ? null : PgBuilder.pool()
+        .with(new PoolOptions().setShared(true).setName("cloud-db-health").setMaxSize(1))
+        .connectingTo(rt.cloudDb().connectOptions())
+        .using(vertx)
+        .build();
+
+    Router router = Router.router(vertx);
+    new HealthRoutes(vertx, new DependencyProbes(vertx, edge, redis, cloud)).mount(vertx, router);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create());
+    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true));
+
+    HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
+        .setCompressionSupported(true);
+    if (http.tls()) {
+      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(http.tlsCert()).setKeyPath(http.tlsKey()));
+    }
+    return vertx.createHttpServer(options)
+        .requestHandler(router)
+        .listen()
+        .onSuccess(s -> {
+          server = s;
+          vertx.sharedData().getLocalMap(LOCAL_MAP).put(ACTUAL_PORT_KEY, s.actualPort());
+          LOG.info("event=http_listening scheme={} host={} port={}", http.tls() ? "https" : "http", http.host(),
+              s.actualPort());
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    return closing
+        .eventually(() -> redis == null ? Future.succeededFuture() : redis.close())
+        .eventually(() -> cloud == null ? Future.succeededFuture() : cloud.close());
+  }
+
+}
