@@ -25,4 +25,6 @@ DROP INDEX fitness_users_user_id_key;
 CREATE INDEX fitness_users_gym_username_idx ON fitness_users (gym_id, lower(username));
 CREATE INDEX fitness_users_gym_email_idx ON fitness_users (gym_id, lower(email));
 DROP INDEX pairings_open_device_key;
+DROP INDEX workouts_open_idx;
+CREATE INDEX workouts_open_idx ON workouts (user_id) WHERE ended_at IS NULL;
 DROP INDEX camera_track_pairings_open_key;

@@ -82,8 +82,8 @@ CREATE TABLE workouts (
     updated_at             timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX workouts_user_started_idx ON workouts (user_id, started_at DESC);
--- the open workout of a user is looked up for every reading's context
-CREATE INDEX workouts_open_idx ON workouts (user_id) WHERE ended_at IS NULL;
+-- a user has at most one open workout; it is looked up for every reading's context
+CREATE UNIQUE INDEX workouts_open_idx ON workouts (user_id) WHERE ended_at IS NULL;
 
 CREATE TABLE exercises (
     id                            uuid PRIMARY KEY,

@@ -5,11 +5,7 @@ import com.clisonix.edge.gateway.config.ConfigLoader;
 import com.clisonix.edge.gateway.demo.DemoEnvironment;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.VertxPrometheusOptions;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,13 +45,7 @@ public final class Main {
       return;
     }
     long started = System.nanoTime();
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-            .setEnabled(true)
-            .setJvmMetricsEnabled(true)
-            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
-        .withMetrics(new MicrometerMetricsFactory())
-        .build();
+    Vertx vertx = GatewayVertx.create();
     DemoEnvironment demo = cli.demo() ? new DemoEnvironment() : null;
 
     ConfigLoader.load(vertx, cli.effectiveConfigFile())

@@ -1,7 +1,6 @@
 package com.clisonix.edge.gateway.config;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 
 /**
  * The whole configuration of one gateway, typed and validated. Built from the merged tree of
@@ -10,13 +9,11 @@ import java.nio.file.Path;
  *
  * @param cloudDb null when no cloud database is configured: replication is off
  * @param redisUri null when no Redis is configured: live cache and shared limits stay in memory
+ * @param redisKeyPrefix starts every key this gateway writes, so several gyms or test runs can share one Redis
  */
 public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, PgUri edgeDb, int edgePoolSize,
-    PgUri cloudDb, String redisUri, AuthOptions auth, EncryptionOptions encryption, GymOptions gym,
-    DemoOptions demoOptions) {
-
-  /** Demo settings: how big a simulated class, and where generated secrets and data live. */
-  public record DemoOptions(int athletes, Path dataDir) {}
+    PgUri cloudDb, String redisUri, String redisKeyPrefix, AuthOptions auth, EncryptionOptions encryption,
+    GymOptions gym) {
 
   public static GatewayConfig from(JsonObject tree, boolean demo) {
     ConfigReader r = new ConfigReader(tree);
@@ -35,8 +32,7 @@ public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, Pg
     AuthOptions auth = AuthOptions.from(r, demo);
     EncryptionOptions enc = EncryptionOptions.from(r);
     GymOptions gym = GymOptions.from(r);
-    DemoOptions demoOptions = new DemoOptions(r.integer("demo.athletes", 24, 1, 500),
-        Path.of(r.string("demo.data_dir", ".clisonix-demo")));
-    return new GatewayConfig(demo, http, mqtt, edge, pool, cloud, redis, auth, enc, gym, demoOptions);
+    String prefix = r.string("redis.key_prefix", "clisonix:" + gym.id() + ":");
+    return new GatewayConfig(demo, http, mqtt, edge, pool, cloud, redis, prefix, auth, enc, gym);
   }
 }

@@ -25,69 +25,84 @@ import redis.embedded.RedisServer;
 public final class DemoEnvironment {
   private static final Logger LOG = LoggerFactory.getLogger(DemoEnvironment.class);
 
-  private Server broker;
-  private EmbeddedPostgres postgres;
-  private RedisServer redis;
-  private DemoSecrets secrets;
+  private volatile Server broker;
+  private volatile EmbeddedPostgres postgres;
+  private volatile RedisServer redis;
+  private volatile DemoSecrets secrets;
 
   public DemoSecrets secrets() {
     return secrets;
   }
 
-  /** Starts what is missing and returns the configuration tree with their URIs and the demo secrets filled in. */
+  /**
+   * Starts what is missing, the three servers side by side (PostgreSQL takes the longest), and
+   * returns the configuration tree with their URIs and the demo secrets filled in.
+   */
   public Future<JsonObject> start(Vertx vertx, JsonObject tree) {
-    return vertx.executeBlocking(() -> startBlocking(tree), false);
-  }
-
-  private JsonObject startBlocking(JsonObject tree) throws IOException {
     JsonObject out = tree.copy();
     JsonObject demo = out.getJsonObject("demo", new JsonObject());
     Path dataDir = Path.of(demo.getString("data_dir", ".clisonix-demo")).toAbsolutePath();
-    secrets = DemoSecrets.loadOrCreate(dataDir);
-    fillIfAbsent(out, "auth", "jwt_secret", secrets.jwtSecret());
-    fillIfAbsent(out, "auth", "admin_password", secrets.adminPassword());
-    fillIfAbsent(out, "encryption", "keys", secrets.encryptionKeys());
-    if (!has(out, "mqtt", "uri")) {
-      int port = portOr(1883);
-      Properties p = new Properties();
-      p.setProperty("port", Integer.toString(port));
-      p.setProperty("host", "127.0.0.1");
-      p.setProperty("allow_anonymous", "true");
-      p.setProperty("persistence_enabled", "false");
-      p.setProperty("telemetry_enabled", "false");
-      p.setProperty("websocket_port", "disabled");
-      p.setProperty("netty.mqtt.message_size", Integer.toString(1024 * 1024));
-      broker = new Server();
-      broker.startServer(new MemoryConfig(p));
-      put(out, "mqtt", "uri", "mqtt://127.0.0.1:" + port);
-      LOG.info("event=demo_broker_started kind=moquette port={}", port);
-    }
-    if (!has(out, "edge_db", "uri")) {
-      int port = portOr(5432);
-      Path pgDir = dataDir.resolve("postgres");
-      Files.createDirectories(pgDir);
-      postgres = EmbeddedPostgres.builder()
-          .setPort(port)
-          .setOverrideWorkingDirectory(pgDir.toFile())
-          .setCleanDataDirectory(true)
-          .setRegisterShutdownHook(false)
-          .start();
-      put(out, "edge_db", "uri", "postgres://postgres@127.0.0.1:" + port + "/postgres");
-      LOG.info("event=demo_postgres_started port={}", port);
-    }
-    if (!has(out, "redis", "uri")) {
-      int port = portOr(6379);
-      redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-          .setting("save \"\"").setting("appendonly no").build();
-      redis.start();
-      put(out, "redis", "uri", "redis://127.0.0.1:" + port);
-      LOG.info("event=demo_redis_started port={}", port);
-    }
-    return out;
+    return vertx.executeBlocking(() -> {
+      secrets = DemoSecrets.loadOrCreate(dataDir);
+      fillIfAbsent(out, "auth", "jwt_secret", secrets.jwtSecret());
+      fillIfAbsent(out, "auth", "admin_password", secrets.adminPassword());
+      fillIfAbsent(out, "encryption", "keys", secrets.encryptionKeys());
+      return out;
+    }, false).compose(t -> Future.all(
+        has(t, "mqtt", "uri") ? Future.succeededFuture() : vertx.executeBlocking(() -> startBroker(t), false),
+        has(t, "edge_db", "uri") ? Future.succeededFuture() : vertx.executeBlocking(() -> startPostgres(t, dataDir), false),
+        has(t, "redis", "uri") ? Future.succeededFuture() : vertx.executeBlocking(() -> startRedis(t), false)))
+        .map(all -> out)
+        .recover(err -> vertx.executeBlocking(() -> {
+          stopBlocking();
+          return null;
+        }, false).transform(ar -> Future.failedFuture(err)));
+  }
+
+  private Void startBroker(JsonObject out) throws IOException {
+    int port = portOr(1883);
+    Properties p = new Properties();
+    p.setProperty("port", Integer.toString(port));
+    p.setProperty("host", "127.0.0.1");
+    p.setProperty("allow_anonymous", "true");
+    p.setProperty("persistence_enabled", "false");
+    p.setProperty("telemetry_enabled", "false");
+    p.setProperty("websocket_port", "disabled");
+    p.setProperty("netty.mqtt.message_size", Integer.toString(1024 * 1024));
+    broker = new Server();
+    broker.startServer(new MemoryConfig(p));
+    put(out, "mqtt", "uri", "mqtt://127.0.0.1:" + port);
+    LOG.info("event=demo_broker_started kind=moquette port={}", port);
+    return null;
+  }
+
+  private Void startPostgres(JsonObject out, Path dataDir) throws IOException {
+    int port = portOr(5432);
+    Path pgDir = dataDir.resolve("postgres");
+    Files.createDirectories(pgDir);
+    postgres = EmbeddedPostgres.builder()
+        .setPort(port)
+        .setOverrideWorkingDirectory(pgDir.toFile())
+        .setCleanDataDirectory(true)
+        .setRegisterShutdownHook(false)
+        .start();
+    put(out, "edge_db", "uri", "postgres://postgres@127.0.0.1:" + port + "/postgres");
+    LOG.info("event=demo_postgres_started port={}", port);
+    return null;
+  }
+
+  private Void startRedis(JsonObject out) throws IOException {
+    int port = portOr(6379);
+    redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+        .setting("save \"\"").setting("appendonly no").build();
+    redis.start();
+    put(out, "redis", "uri", "redis://127.0.0.1:" + port);
+    LOG.info("event=demo_redis_started port={}", port);
+    return null;
   }
 
   /** Stops what {@link #start} started; blocking, safe to call twice. */
-  public void stopBlocking() {
+  public synchronized void stopBlocking() {
     if (broker != null) {
       broker.stopServer();
       broker = null;
@@ -131,7 +146,8 @@ public final class DemoEnvironment {
     }
   }
 
-  private static void put(JsonObject tree, String section, String key, String value) {
+  /** Three servers fill the tree from three worker threads. */
+  private static synchronized void put(JsonObject tree, String section, String key, String value) {
     JsonObject s = tree.getJsonObject(section);
     if (s == null) {
       s = new JsonObject();

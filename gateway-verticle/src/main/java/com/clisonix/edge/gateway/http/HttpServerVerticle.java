@@ -1,5 +1,10 @@
 package com.clisonix.edge.gateway.http;
 
+import com.clisonix.edge.gateway.api.ApiContext;
+import com.clisonix.edge.gateway.auth.PasswordHasher;
+import com.clisonix.edge.gateway.auth.RevocationList;
+import com.clisonix.edge.gateway.auth.SharedCounters;
+import com.clisonix.edge.gateway.auth.TokenService;
 import com.clisonix.edge.gateway.config.GatewayConfig;
 import com.clisonix.edge.gateway.config.HttpOptions;
 import com.clisonix.edge.gateway.health.DependencyProbes;
@@ -52,6 +57,9 @@ public class HttpServerVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     new HealthRoutes(vertx, new DependencyProbes(vertx, edge, redis, cloud)).mount(vertx, router);
+    ApiContext api = new ApiContext(vertx, rt, edge, new TokenService(vertx, rt.auth()),
+        new RevocationList(redis, rt.redisKeyPrefix()), new SharedCounters(redis, rt.redisKeyPrefix()), new PasswordHasher());
+    FitnessApi.mount(router, api);
     router.get("/metrics").handler(PrometheusScrapingHandler.create());
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true));
 

@@ -28,6 +28,21 @@ public final class AccountRepository {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toAccount(rows.iterator().next())));
   }
 
+  /** The account of the profile with this email (emails identify athletes, not staff). */
+  public Future<Optional<Account>> findByEmail(String email) {
+    return pool.preparedQuery("SELECT a.id, a.username, a.password_hash, a.role, a.user_id, a.disabled FROM accounts a "
+            + "JOIN fitness_users u ON u.id = a.user_id WHERE lower(u.email) = lower($1)")
+        .execute(Tuple.of(email))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toAccount(rows.iterator().next())));
+  }
+
+  /** The account of a profile, or a staff account by its own id. */
+  public Future<Optional<Account>> findByUserOrAccountId(UUID id) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM accounts WHERE user_id = $1 OR (id = $1 AND user_id IS NULL)")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toAccount(rows.iterator().next())));
+  }
+
   /** Inserts the account unless one of that username exists; true when it was inserted. */
   public Future<Boolean> insertIfAbsent(String username, String passwordHash, Role role, UUID userId) {
     return pool.preparedQuery("INSERT INTO accounts (id, username, password_hash, role, user_id) "

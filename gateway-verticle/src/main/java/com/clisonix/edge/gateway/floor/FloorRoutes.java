@@ -1,0 +1,58 @@
+package com.clisonix.edge.gateway.floor;
+
+import com.clisonix.edge.gateway.api.ApiContext;
+import com.clisonix.edge.gateway.api.ApiException;
+import com.clisonix.edge.gateway.api.ApiResponses;
+import com.clisonix.edge.gateway.api.Fields;
+import com.clisonix.edge.gateway.auth.Access;
+import com.clisonix.edge.gateway.auth.Role;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+
+/** {@code GET /fitness/users/{id}/live} and {@code GET /fitness/floor} (the contract's section 4). */
+public final class FloorRoutes {
+  private final FloorRepository floor;
+  private final AthleteMetricsView view;
+
+  public FloorRoutes(ApiContext api, AthleteMetricsView view) {
+    this.floor = new FloorRepository(api.edge());
+    this.view = view;
+  }
+
+  public void mount(Router router) {
+    router.get("/fitness/users/:id/live").handler(this::live);
+    router.get("/fitness/floor").handler(this::floor);
+  }
+
+  private void live(RoutingContext ctx) {
+    UUID id = Fields.pathId(ctx, "id", "profile");
+    Access.requireSelfOrStaff(ctx, id);
+    floor.athlete(id)
+        .map(row -> view.from(row.orElseThrow(() -> ApiException.notFound("profile"))))
+        .onSuccess(m -> ApiResponses.json(ctx, 200, m))
+        .onFailure(ctx::fail);
+  }
+
+  private void floor(RoutingContext ctx) {
+    Access.require(ctx, Role.COACH, Role.ADMIN);
+    Future<java.util.Optional<JsonObject>> cls = floor.runningClass();
+    Future<JsonArray> athletes = floor.activeAthletes();
+    Future<JsonArray> unassigned = floor.unassignedDevices();
+    Future.all(cls, athletes, unassigned)
+        .onSuccess(v -> {
+          JsonArray metrics = new JsonArray();
+          athletes.result().forEach(r -> metrics.add(view.from((JsonObject) r)));
+          ApiResponses.json(ctx, 200, new JsonObject()
+              .put("class", cls.result().orElse(null))
+              .put("athletes", metrics)
+              .put("unassigned", unassigned.result())
+              .put("bridges", new JsonArray())
+              .put("music", null));
+        })
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,121 @@
+package com.clisonix.edge.gateway.workout;
+
+import com.clisonix.edge.gateway.store.Rows;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The SQL of {@code workouts} and {@code exercises}. */
+public final class WorkoutRepository {
+  private static final String SUMMARY = "id, user_id, class_id, name, workout_type AS type, intensity, started_at, ended_at, "
+      + "duration_minutes, total_calories_burned, average_heart_rate, completed";
+  private static final String DETAIL = "id, user_id, class_id, name, description, workout_type AS type, intensity, started_at, "
+      + "ended_at, duration_minutes, total_calories_burned, average_heart_rate, max_heart_rate, min_heart_rate, "
+      + "total_steps, distance_km, elevation_m, mood_before, mood_after, energy_before, energy_after, pain_level, "
+      + "adaptive_music_bpm, motivational_cues, form_corrections, ai_feedback, completed, notes, location, "
+      + "weather_conditions, created_at, updated_at";
+  private static final String EXERCISE = "id, workout_id, name, description, exercise_type AS type, muscle_groups, sets, reps, "
+      + "reps_counted, weight_kg, duration_seconds, distance_m, form_score, form_issues, recommended_form_corrections, "
+      + "pose_detection_data, audio_coaching, difficulty_rating, started_at, ended_at, created_at";
+
+  /** A new workout's facts. */
+  public record NewWorkout(UUID id, UUID userId, UUID classId, String name, String description, String type,
+      String intensity, String moodBefore, Integer energyBefore, String location) {}
+
+  /** How a workout ends. */
+  public record Ending(String moodAfter, Integer energyAfter, Integer painLevel, String notes, String aiFeedback,
+      boolean completed) {}
+
+  private final Pool pool;
+
+  public WorkoutRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Boolean> userExists(UUID userId) {
+    return pool.preparedQuery("SELECT 1 FROM fitness_users WHERE id = $1").execute(Tuple.of(userId)).map(r -> r.size() == 1);
+  }
+
+  public Future<Optional<UUID>> openWorkout(UUID userId) {
+    return pool.preparedQuery("SELECT id FROM workouts WHERE user_id = $1 AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1")
+        .execute(Tuple.of(userId))
+        .map(r -> r.size() == 0 ? Optional.empty() : Optional.of(r.iterator().next().getUUID("id")));
+  }
+
+  /** The class running now, which a workout started now belongs to. */
+  public Future<Optional<UUID>> runningClass() {
+    return pool.query("SELECT id FROM classes WHERE ended_at IS NULL ORDER BY started_at DESC LIMIT 1").execute()
+        .map(r -> r.size() == 0 ? Optional.empty() : Optional.of(r.iterator().next().getUUID("id")));
+  }
+
+  /**
+   * Starts a workout unless the user has one open: the partial unique index makes two concurrent
+   * starts impossible, so the caller maps its violation to 409.
+   */
+  public Future<OffsetDateTime> insert(NewWorkout w) {
+    return pool.preparedQuery("INSERT INTO workouts (id, user_id, class_id, name, description, workout_type, intensity, "
+            + "started_at, mood_before, energy_before, location) VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9, $10) "
+            + "RETURNING started_at")
+        .execute(Tuple.from(new Object[] {w.id(), w.userId(), w.classId(), w.name(), w.description(), w.type(), w.intensity(),
+            w.moodBefore(), w.energyBefore(), w.location()}))
+        .map(r -> r.iterator().next().getOffsetDateTime("started_at"));
+  }
+
+  public Future<JsonArray> list(UUID userId, int limit) {
+    return pool.preparedQuery("SELECT " + SUMMARY + " FROM workouts WHERE user_id = $1 ORDER BY started_at DESC LIMIT $2")
+        .execute(Tuple.of(userId, limit))
+        .map(Rows::toJson);
+  }
+
+  public Future<Optional<JsonObject>> find(UUID id) {
+    return pool.preparedQuery("SELECT " + DETAIL + " FROM workouts WHERE id = $1").execute(Tuple.of(id))
+        .map(r -> r.size() == 0 ? Optional.empty() : Optional.of(Rows.toJson(r.iterator().next())));
+  }
+
+  public Future<JsonArray> exercises(UUID workoutId) {
+    return pool.preparedQuery("SELECT " + EXERCISE + " FROM exercises WHERE workout_id = $1 ORDER BY created_at, id")
+        .execute(Tuple.of(workoutId))
+        .map(Rows::toJson);
+  }
+
+  /**
+   * Ends an open workout in one statement: duration from its start, heart-rate figures from the
+   * heart-rate readings stored during it. Empty when the workout was not open (already ended).
+   */
+  public Future<Optional<Row>> end(UUID id, Ending e) {
+    return pool.preparedQuery("WITH hr AS (SELECT avg(b.value) AS avg_hr, max(b.value) AS max_hr, min(b.value) AS min_hr "
+            + "FROM biometric_data b JOIN workouts w ON w.id = $1 AND b.user_id = w.user_id "
+            + "WHERE b.biometric_type = 'heart_rate' AND b.measurement_time >= w.started_at AND b.measurement_time <= now()) "
+            + "UPDATE workouts SET ended_at = now(), "
+            + "duration_minutes = GREATEST(0, round(extract(epoch FROM now() - started_at) / 60.0))::int, "
+            + "average_heart_rate = COALESCE(round((SELECT avg_hr FROM hr)::numeric, 1)::float8, average_heart_rate), "
+            + "max_heart_rate = COALESCE((SELECT max_hr FROM hr), max_heart_rate), "
+            + "min_heart_rate = COALESCE((SELECT min_hr FROM hr), min_heart_rate), "
+            + "mood_after = COALESCE($2, mood_after), energy_after = COALESCE($3, energy_after), "
+            + "pain_level = COALESCE($4, pain_level), notes = COALESCE($5, notes), ai_feedback = COALESCE($6, ai_feedback), "
+            + "completed = $7, updated_at = now() WHERE id = $1 AND ended_at IS NULL "
+            + "RETURNING id, user_id, duration_minutes, ended_at")
+        .execute(Tuple.from(new Object[] {id, e.moodAfter(), e.energyAfter(), e.painLevel(), e.notes(), e.aiFeedback(),
+            e.completed()}))
+        .map(r -> r.size() == 0 ? Optional.empty() : Optional.of(r.iterator().next()));
+  }
+
+  /** A new exercise of an open workout; empty when the workout is not open. */
+  public Future<Optional<OffsetDateTime>> addExercise(UUID workoutId, UUID id, JsonObject e) {
+    return pool.preparedQuery("INSERT INTO exercises (id, workout_id, name, description, exercise_type, muscle_groups, sets, "
+            + "reps, weight_kg, duration_seconds, distance_m, difficulty_rating, started_at) "
+            + "SELECT $1, w.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now() FROM workouts w "
+            + "WHERE w.id = $2 AND w.ended_at IS NULL RETURNING started_at")
+        .execute(Tuple.from(new Object[] {id, workoutId, e.getString("name"), e.getString("description"),
+            e.getString("exercise_type"), e.getJsonArray("muscle_groups", new JsonArray()), e.getInteger("sets"),
+            e.getInteger("reps"), e.getDouble("weight_kg"), e.getInteger("duration_seconds"), e.getDouble("distance_m"),
+            e.getInteger("difficulty_rating")}))
+        .map(r -> r.size() == 0 ? Optional.empty() : Optional.of(r.iterator().next().getOffsetDateTime("started_at")));
+  }
+}
