@@ -4,6 +4,7 @@ import com.clisonix.edge.gateway.auth.PasswordHasher;
 import com.clisonix.edge.gateway.auth.Role;
 import com.clisonix.edge.gateway.config.GatewayConfig;
 import com.clisonix.edge.gateway.http.HttpServerVerticle;
+import com.clisonix.edge.gateway.stats.StatsAggregatorVerticle;
 import com.clisonix.edge.gateway.store.AccountRepository;
 import com.clisonix.edge.gateway.store.SchemaMigrator;
 import com.clisonix.edge.sensor.mqtt.MqttLinkOptions;
@@ -68,6 +69,7 @@ public final class GatewayApplication {
           return app.bootstrapAccounts(demoCoachPassword);
         })
         .compose(v -> app.deploy(new MqttLinkVerticle(), mqttLinkConfig(config)))
+        .compose(v -> app.deploy(new StatsAggregatorVerticle(), verticleConfig))
         .compose(v -> app.deploy(new HttpServerVerticle(), verticleConfig))
         .map(v -> app)
         .recover(err -> app.stop().transform(ar -> Future.failedFuture(err)));

@@ -11,6 +11,7 @@ import com.clisonix.edge.gateway.classes.ClassRoutes;
 import com.clisonix.edge.gateway.floor.AthleteMetricsView;
 import com.clisonix.edge.gateway.floor.FloorRoutes;
 import com.clisonix.edge.gateway.profile.ProfileRoutes;
+import com.clisonix.edge.gateway.stats.StatsRoutes;
 import com.clisonix.edge.gateway.workout.WorkoutRoutes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -35,6 +36,7 @@ public final class FitnessApi {
     new WorkoutRoutes(api).mount(router);
     new BiometricRoutes(api).mount(router);
     new ClassRoutes(api).mount(router);
+    new StatsRoutes(api).mount(router);
     new FloorRoutes(api, new AthleteMetricsView(hrMax, HeartRateZones.defaults())).mount(router);
   }
 }

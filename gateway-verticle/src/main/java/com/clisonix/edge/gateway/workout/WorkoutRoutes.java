@@ -129,7 +129,7 @@ public final class WorkoutRoutes {
         .put("name", f.requiredString("name", 1, 255))
         .put("description", f.string("description", 0, 4000))
         .put("exercise_type", orDefault(f.string("exercise_type", 1, 50), "strength"))
-        .put("muscle_groups", listOrNull(f.stringList("muscle_groups", 20, 50)))
+        .put("muscle_groups", listOrEmpty(f.stringList("muscle_groups", 20, 50)))
         .put("sets", f.integer("sets", 0, 1000))
         .put("reps", f.integer("reps", 0, 100_000))
         .put("weight_kg", f.number("weight_kg", 0, 1000))
@@ -153,7 +153,8 @@ public final class WorkoutRoutes {
     return v == null ? def : v;
   }
 
-  private static JsonArray listOrNull(java.util.List<String> l) {
-    return l == null ? null : new JsonArray(l);
+  /** Absent muscle groups are stored as an empty list: the column is NOT NULL, like the spec's default. */
+  private static JsonArray listOrEmpty(java.util.List<String> l) {
+    return l == null ? new JsonArray() : new JsonArray(l);
   }
 }

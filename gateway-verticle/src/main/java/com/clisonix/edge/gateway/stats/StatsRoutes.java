@@ -1,0 +1,44 @@
+package com.clisonix.edge.gateway.stats;
+
+import com.clisonix.edge.gateway.api.ApiContext;
+import com.clisonix.edge.gateway.api.ApiException;
+import com.clisonix.edge.gateway.api.ApiResponses;
+import com.clisonix.edge.gateway.api.Fields;
+import com.clisonix.edge.gateway.auth.Access;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+
+/**
+ * {@code GET /fitness/users/{id}/stats}: the statistics the aggregator stored, computed on demand
+ * (through the aggregator) for a user it has not reached yet.
+ */
+public final class StatsRoutes {
+  private final ApiContext api;
+  private final StatsRepository stats;
+
+  public StatsRoutes(ApiContext api) {
+    this.api = api;
+    this.stats = new StatsRepository(api.edge());
+  }
+
+  public void mount(Router router) {
+    router.get("/fitness/users/:id/stats").handler(this::get);
+  }
+
+  private void get(RoutingContext ctx) {
+    UUID id = Fields.pathId(ctx, "id", "profile");
+    Access.requireSelfOrStaff(ctx, id);
+    api.edge().preparedQuery("SELECT 1 FROM fitness_users WHERE id = $1").execute(io.vertx.sqlclient.Tuple.of(id))
+        .compose(r -> r.size() == 0 ? Future.failedFuture(ApiException.notFound("profile")) : stats.stored(id))
+        .compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+            : api.vertx().eventBus().<JsonObject>request(StatsAggregatorVerticle.RECOMPUTE,
+                    new JsonObject().put("user_id", id.toString()))
+                .compose(reply -> stats.stored(id))
+                .map(again -> again.orElseThrow(() -> ApiException.notFound("stats"))))
+        .onSuccess(s -> ApiResponses.json(ctx, 200, s))
+        .onFailure(ctx::fail);
+  }
+}
