@@ -4,11 +4,14 @@ import com.clisonix.edge.gateway.auth.PasswordHasher;
 import com.clisonix.edge.gateway.auth.Role;
 import com.clisonix.edge.gateway.config.GatewayConfig;
 import com.clisonix.edge.gateway.http.HttpServerVerticle;
+import com.clisonix.edge.gateway.journal.ReadingJournalVerticle;
+import com.clisonix.edge.gateway.metrics.MicrometerIngestMetrics;
+import com.clisonix.edge.gateway.pairing.PairingVerticle;
 import com.clisonix.edge.gateway.stats.StatsAggregatorVerticle;
 import com.clisonix.edge.gateway.store.AccountRepository;
 import com.clisonix.edge.gateway.store.SchemaMigrator;
-import com.clisonix.edge.sensor.mqtt.MqttLinkOptions;
-import com.clisonix.edge.sensor.mqtt.MqttLinkVerticle;
+import com.clisonix.edge.sensor.ingest.MqttIngestOptions;
+import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the gateway up in dependency order (schema, accounts, broker link, HTTP) and down in
- * the reverse order, so an orderly stop first stops taking MQTT messages, then lets what is in
- * flight reach the edge store, and closes the pools last.
+ * Brings the gateway up in dependency order (schema, accounts, pairing registry, journal, stats,
+ * ingestion, HTTP) and down in the reverse order: HTTP closes, ingestion stops taking MQTT messages
+ * and waits until the journal has committed (and so acknowledged) what was in flight, the journal
+ * writes its open batch, and the pools close last.
  */
 public final class GatewayApplication {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayApplication.class);
@@ -68,17 +72,19 @@ public final class GatewayApplication {
               .build();
           return app.bootstrapAccounts(demoCoachPassword);
         })
-        .compose(v -> app.deploy(new MqttLinkVerticle(), mqttLinkConfig(config)))
+        .compose(v -> app.deploy(new PairingVerticle(), verticleConfig))
+        .compose(v -> app.deploy(new ReadingJournalVerticle(), verticleConfig))
         .compose(v -> app.deploy(new StatsAggregatorVerticle(), verticleConfig))
+        .compose(v -> app.deploy(new MqttIngestVerticle(MicrometerIngestMetrics.fromVertx()), mqttLinkConfig(config)))
         .compose(v -> app.deploy(new HttpServerVerticle(), verticleConfig))
         .map(v -> app)
         .recover(err -> app.stop().transform(ar -> Future.failedFuture(err)));
   }
 
   static JsonObject mqttLinkConfig(GatewayConfig config) {
-    return new MqttLinkOptions(config.mqtt().host(), config.mqtt().port(), config.mqtt().tls(),
+    return new MqttIngestOptions(config.mqtt().host(), config.mqtt().port(), config.mqtt().tls(),
         config.mqtt().username(), config.mqtt().password(), config.gym().mqttClientId(), config.mqtt().root(),
-        MqttLinkOptions.DEFAULT_KEEP_ALIVE_SECONDS, 250, 30_000).toJson();
+        config.mqtt().theengsTopics(), MqttIngestOptions.DEFAULT_KEEP_ALIVE_SECONDS, 250, 30_000).toJson();
   }
 
   private Future<Void> deploy(io.vertx.core.Deployable verticle, JsonObject conf) {
@@ -113,7 +119,7 @@ public final class GatewayApplication {
     return p == null ? config.http().port() : (Integer) p;
   }
 
-  /** Undeploys in reverse order of start: the broker link goes first, the pool last. */
+  /** Undeploys in reverse order of start; the pool closes last. */
   public Future<Void> stop() {
     Future<Void> chain = Future.succeededFuture();
     while (!deployments.isEmpty()) {

@@ -83,7 +83,7 @@ public final class Main {
     io.vertx.core.Promise<Void> ready = io.vertx.core.Promise.promise();
     long deadline = System.currentTimeMillis() + 10_000;
     vertx.setPeriodic(0, 100, id -> vertx.eventBus()
-        .<JsonObject>request(com.clisonix.edge.sensor.mqtt.MqttLinkVerticle.STATUS_ADDRESS, null)
+        .<JsonObject>request(com.clisonix.edge.sensor.ingest.MqttIngestVerticle.STATUS_ADDRESS, null)
         .onComplete(ar -> {
           boolean up = ar.succeeded() && ar.result().body().getBoolean("connected", false);
           if (up || System.currentTimeMillis() > deadline) {

@@ -49,12 +49,4 @@ public final class FloorRepository {
         .map(r -> r.size() == 0 ? Optional.empty() : Optional.of(Rows.toJson(r.iterator().next())));
   }
 
-  /** Devices seen in the last 5 minutes that nobody is paired with. */
-  public Future<JsonArray> unassignedDevices() {
-    return pool.query("SELECT d.device_id, d.kind, d.last_seen, d.rssi, d.battery FROM devices d "
-            + "WHERE d.last_seen > now() - interval '5 minutes' AND NOT EXISTS (SELECT 1 FROM pairings p "
-            + "WHERE p.device_id = d.device_id AND p.ended_at IS NULL) ORDER BY d.last_seen DESC")
-        .execute()
-        .map(Rows::toJson);
-  }
 }

@@ -6,6 +6,7 @@ import com.clisonix.edge.gateway.api.ApiResponses;
 import com.clisonix.edge.gateway.api.Fields;
 import com.clisonix.edge.gateway.auth.Access;
 import com.clisonix.edge.gateway.auth.Role;
+import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,8 +18,10 @@ import java.util.UUID;
 public final class FloorRoutes {
   private final FloorRepository floor;
   private final AthleteMetricsView view;
+  private final io.vertx.core.Vertx vertx;
 
   public FloorRoutes(ApiContext api, AthleteMetricsView view) {
+    this.vertx = api.vertx();
     this.floor = new FloorRepository(api.edge());
     this.view = view;
   }
@@ -26,6 +29,14 @@ public final class FloorRoutes {
   public void mount(Router router) {
     router.get("/fitness/users/:id/live").handler(this::live);
     router.get("/fitness/floor").handler(this::floor);
+  }
+
+  /** Ingestion knows the bridges and the unassigned sources of the last five minutes. */
+  private Future<JsonArray> fromIngest(String address) {
+    return vertx.eventBus().<JsonArray>request(address, null,
+            new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(2000))
+        .map(m -> m.body())
+        .recover(err -> Future.succeededFuture(new JsonArray()));
   }
 
   private void live(RoutingContext ctx) {
@@ -41,8 +52,9 @@ public final class FloorRoutes {
     Access.require(ctx, Role.COACH, Role.ADMIN);
     Future<java.util.Optional<JsonObject>> cls = floor.runningClass();
     Future<JsonArray> athletes = floor.activeAthletes();
-    Future<JsonArray> unassigned = floor.unassignedDevices();
-    Future.all(cls, athletes, unassigned)
+    Future<JsonArray> unassigned = fromIngest(MqttIngestVerticle.UNASSIGNED_ADDRESS);
+    Future<JsonArray> bridges = fromIngest(MqttIngestVerticle.BRIDGES_ADDRESS);
+    Future.all(cls, athletes, unassigned, bridges)
         .onSuccess(v -> {
           JsonArray metrics = new JsonArray();
           athletes.result().forEach(r -> metrics.add(view.from((JsonObject) r)));
@@ -50,7 +62,7 @@ public final class FloorRoutes {
               .put("class", cls.result().orElse(null))
               .put("athletes", metrics)
               .put("unassigned", unassigned.result())
-              .put("bridges", new JsonArray())
+              .put("bridges", bridges.result())
               .put("music", null));
         })
         .onFailure(ctx::fail);

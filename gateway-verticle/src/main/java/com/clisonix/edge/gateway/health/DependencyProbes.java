@@ -1,6 +1,6 @@
 package com.clisonix.edge.gateway.health;
 
-import com.clisonix.edge.sensor.mqtt.MqttLinkVerticle;
+import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -37,7 +37,7 @@ public final class DependencyProbes {
 
   public Future<Void> mqtt() {
     return vertx.eventBus()
-        .<JsonObject>request(MqttLinkVerticle.STATUS_ADDRESS, null, new DeliveryOptions().setSendTimeout(TIMEOUT_MS))
+        .<JsonObject>request(MqttIngestVerticle.STATUS_ADDRESS, null, new DeliveryOptions().setSendTimeout(TIMEOUT_MS))
         .compose(msg -> msg.body().getBoolean("connected", false)
             ? Future.succeededFuture()
             : Future.failedFuture("MQTT broker " + msg.body().getString("broker") + " not connected"

@@ -10,6 +10,7 @@ import com.clisonix.edge.gateway.biometric.BiometricRoutes;
 import com.clisonix.edge.gateway.classes.ClassRoutes;
 import com.clisonix.edge.gateway.floor.AthleteMetricsView;
 import com.clisonix.edge.gateway.floor.FloorRoutes;
+import com.clisonix.edge.gateway.pairing.PairingRoutes;
 import com.clisonix.edge.gateway.profile.ProfileRoutes;
 import com.clisonix.edge.gateway.stats.StatsRoutes;
 import com.clisonix.edge.gateway.workout.WorkoutRoutes;
@@ -37,6 +38,7 @@ public final class FitnessApi {
     new BiometricRoutes(api).mount(router);
     new ClassRoutes(api).mount(router);
     new StatsRoutes(api).mount(router);
+    new PairingRoutes(api).mount(router);
     new FloorRoutes(api, new AthleteMetricsView(hrMax, HeartRateZones.defaults())).mount(router);
   }
 }

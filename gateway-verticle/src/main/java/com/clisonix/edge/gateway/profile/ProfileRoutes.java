@@ -24,6 +24,9 @@ import java.util.UUID;
  * athlete search, erasure and export.
  */
 public final class ProfileRoutes {
+  /** Published after a profile is created, updated or erased: {@code {"user_id"}}. */
+  public static final String PROFILE_CHANGED = "profile.changed";
+
   private final ApiContext api;
   private final ProfileRepository profiles;
   private final HrMaxCalculator hrMax;
@@ -54,6 +57,7 @@ public final class ProfileRoutes {
     Future<String> hash = req.password() == null ? Future.succeededFuture(null) : api.hash(req.password());
     hash.compose(h -> profiles.insert(id, req.columns(), h, role))
         .recover(err -> Future.failedFuture(conflictOr(err)))
+        .onSuccess(created -> changed(id))
         .onSuccess(created -> ApiResponses.json(ctx, 201, new JsonObject()
             .put("success", true)
             .put("user_id", id.toString())
@@ -102,6 +106,7 @@ public final class ProfileRoutes {
     profiles.update(id, req.columns(), req.role())
         .recover(err -> Future.failedFuture(conflictOr(err)))
         .map(updated -> updated.orElseThrow(() -> ApiException.notFound("profile")))
+        .onSuccess(at -> changed(id))
         .onSuccess(at -> ApiResponses.json(ctx, 200, new JsonObject()
             .put("success", true)
             .put("message", "Profile updated")
@@ -142,6 +147,7 @@ public final class ProfileRoutes {
             ctx.fail(ApiException.notFound("profile"));
             return;
           }
+          changed(id);
           ApiResponses.json(ctx, 200, new JsonObject().put("success", true).put("message", "User erased")
               .put("user_id", id.toString()));
         })
@@ -161,6 +167,11 @@ public final class ProfileRoutes {
           ApiResponses.json(ctx, 200, doc);
         })
         .onFailure(ctx::fail);
+  }
+
+  /** Wearables, consent and the profile's existence matter to ingestion: tell the pairing registry. */
+  private void changed(UUID id) {
+    api.vertx().eventBus().publish(PROFILE_CHANGED, new JsonObject().put("user_id", id.toString()));
   }
 
   /** Duplicate usernames and emails are 409 naming the field; other failures pass through. */

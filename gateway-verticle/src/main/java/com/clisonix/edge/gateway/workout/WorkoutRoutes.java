@@ -18,6 +18,8 @@ import java.util.UUID;
 public final class WorkoutRoutes {
   /** Published when a workout ends: {@code {"workout_id", "user_id"}}. Stats and pairings react to it. */
   public static final String WORKOUT_ENDED = "workout.ended";
+  /** Published when a workout starts: {@code {"workout_id", "user_id"}}. The journal's reading context follows it. */
+  public static final String WORKOUT_STARTED = "workout.started";
 
   private final ApiContext api;
   private final WorkoutRepository workouts;
@@ -59,13 +61,17 @@ public final class WorkoutRoutes {
             ? workouts.openWorkout(userId).compose(open -> Future.failedFuture(ApiException.conflict(null,
                 "the user has an open workout already" + open.map(o -> ": " + o).orElse(""))))
             : Future.failedFuture(err))
-        .onSuccess(started -> ApiResponses.json(ctx, 201, new JsonObject()
+        .onSuccess(started -> {
+          api.vertx().eventBus().publish(WORKOUT_STARTED, new JsonObject().put("workout_id", id.toString())
+              .put("user_id", userId.toString()));
+          ApiResponses.json(ctx, 201, new JsonObject()
             .put("success", true)
             .put("workout_id", id.toString())
             .put("name", name)
             .put("type", type)
             .put("intensity", intensity)
-            .put("started_at", started.toInstant().toString())))
+            .put("started_at", started.toInstant().toString()));
+        })
         .onFailure(ctx::fail);
   }
 

@@ -1,4 +1,4 @@
-package com.clisonix.edge.sensor.mqtt;
+package com.clisonix.edge.sensor.ingest;
 
 import io.vertx.core.json.JsonObject;
 
@@ -6,13 +6,14 @@ import io.vertx.core.json.JsonObject;
  * Where and as whom the box connects to its broker. Built from the verticle's JSON config,
  * with defaults, in the way Vert.x's own {@code *Options} are.
  */
-public record MqttLinkOptions(String host, int port, boolean tls, String username, String password,
-    String clientId, String root, int keepAliveSeconds, long reconnectBaseMs, long reconnectCapMs) {
+public record MqttIngestOptions(String host, int port, boolean tls, String username, String password,
+    String clientId, String root, java.util.List<String> theengsTopics, int keepAliveSeconds, long reconnectBaseMs,
+    long reconnectCapMs) {
 
   public static final int DEFAULT_KEEP_ALIVE_SECONDS = 30;
 
-  public static MqttLinkOptions fromJson(JsonObject json) {
-    return new MqttLinkOptions(
+  public static MqttIngestOptions fromJson(JsonObject json) {
+    return new MqttIngestOptions(
         json.getString("host", "127.0.0.1"),
         json.getInteger("port", 1883),
         json.getBoolean("tls", false),
@@ -20,6 +21,8 @@ public record MqttLinkOptions(String host, int port, boolean tls, String usernam
         json.getString("password"),
         json.getString("client_id", "clisonix-gateway"),
         json.getString("root", "gym/demo"),
+        json.getJsonArray("theengs_topics", new io.vertx.core.json.JsonArray().add("home/+/BTtoMQTT/+")).stream()
+            .map(Object::toString).toList(),
         json.getInteger("keep_alive_seconds", DEFAULT_KEEP_ALIVE_SECONDS),
         json.getLong("reconnect_base_ms", 250L),
         json.getLong("reconnect_cap_ms", 30_000L));
@@ -28,6 +31,7 @@ public record MqttLinkOptions(String host, int port, boolean tls, String usernam
   public JsonObject toJson() {
     return new JsonObject().put("host", host).put("port", port).put("tls", tls).put("username", username)
         .put("password", password).put("client_id", clientId).put("root", root)
+        .put("theengs_topics", new io.vertx.core.json.JsonArray(theengsTopics))
         .put("keep_alive_seconds", keepAliveSeconds).put("reconnect_base_ms", reconnectBaseMs)
         .put("reconnect_cap_ms", reconnectCapMs);
   }

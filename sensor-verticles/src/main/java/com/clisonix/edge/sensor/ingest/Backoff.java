@@ -1,4 +1,4 @@
-package com.clisonix.edge.sensor.mqtt;
+package com.clisonix.edge.sensor.ingest;
 
 import java.util.random.RandomGenerator;
 
