@@ -159,7 +159,9 @@ public abstract class ApiTestBase {
     ApiClient.Res res = api.post("/fitness/users/profile", adminToken, body);
     assertThat(res.status()).as("create %s: %s", role, res).isEqualTo(201);
     String id = res.json().getString("user_id");
-    return new Account(id, username, body.getString("email"), password, role, login(api, username, password));
+    // extra may name the username and email itself
+    String name = body.getString("username");
+    return new Account(id, name, body.getString("email"), password, role, login(api, name, password));
   }
 
   /** A profile without a password (it cannot log in): cheap, for targets of other callers. */
