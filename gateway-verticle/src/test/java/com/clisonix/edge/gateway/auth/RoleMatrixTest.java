@@ -143,6 +143,8 @@ class RoleMatrixTest extends ApiTestBase {
         new JsonObject().put("biometric_type", "heart_rate").put("value", 120), athlete), 201, 403, 201, 201, 201);
     route("GET /fitness/users/{id}/biometrics", c -> new Req(get, u + athlete.id() + "/biometrics", null, athlete),
         200, 403, 200, 200, 403);
+    route("GET /fitness/users/{id}/stats", c -> new Req(get, u + athlete.id() + "/stats", null, athlete),
+        200, 403, 200, 200, 403);
     route("GET /fitness/users/{id}/live", c -> new Req(get, u + athlete.id() + "/live", null, athlete),
         200, 403, 200, 200, 403);
     route("GET /fitness/floor", c -> new Req(get, "/fitness/floor", null, athlete), 403, 403, 200, 200, 403);
@@ -195,12 +197,28 @@ class RoleMatrixTest extends ApiTestBase {
   }
 
   @Test
+  void coachesChangeAthleteProfilesButNotStaffOrDeviceOnes() {
+    Account otherCoach = account("coach");
+    for (Account staff : java.util.List.of(otherCoach, device)) {
+      Res res = api.put("/fitness/users/" + staff.id() + "/profile", coach.token(),
+          new JsonObject().put("username", unique("renamed")));
+      assertThat(res.status()).as(res.toString()).isEqualTo(403);
+      assertThat(res.error().getString("code")).isEqualTo("forbidden");
+    }
+    assertThat(count("SELECT count(*) FROM accounts WHERE username = $1", otherCoach.username())).isEqualTo(1);
+    assertThat(api.put("/fitness/users/" + coach.id() + "/profile", coach.token(), new JsonObject().put("age", 41))
+        .status()).as("a coach's own profile").isEqualTo(200);
+    assertThat(api.put("/fitness/users/" + otherCoach.id() + "/profile", adminToken, new JsonObject().put("age", 42))
+        .status()).as("the admin's reach").isEqualTo(200);
+  }
+
+  @Test
   void theMatrixCoversEveryMountedRoute() throws Exception {
     // the routes FitnessApi mounts, read from the route classes' sources, must all be in the table
     Set<String> mounted = new TreeSet<>();
     java.util.regex.Pattern p = java.util.regex.Pattern.compile("router\\.(get|post|put|delete)\\(\"([^\"]+)\"\\)");
     for (String file : List.of("auth/AuthRoutes", "profile/ProfileRoutes", "workout/WorkoutRoutes",
-        "biometric/BiometricRoutes", "classes/ClassRoutes", "floor/FloorRoutes", "health/HealthRoutes")) {
+        "biometric/BiometricRoutes", "classes/ClassRoutes", "floor/FloorRoutes", "stats/StatsRoutes", "health/HealthRoutes")) {
       String src = java.nio.file.Files.readString(java.nio.file.Path.of(
           "src/main/java/com/clisonix/edge/gateway/" + file + ".java"));
       java.util.regex.Matcher m = p.matcher(src);
