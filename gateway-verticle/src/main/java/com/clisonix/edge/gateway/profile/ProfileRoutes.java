@@ -103,7 +103,8 @@ public final class ProfileRoutes {
     if (req.columns().isEmpty() && req.role() == null) {
       throw ApiException.validation(null, "nothing to update: the body names no settable profile field");
     }
-    profiles.update(id, req.columns(), req.role())
+    staffProfileGuard(caller, id)
+        .compose(v -> profiles.update(id, req.columns(), req.role()))
         .recover(err -> Future.failedFuture(conflictOr(err)))
         .map(updated -> updated.orElseThrow(() -> ApiException.notFound("profile")))
         .onSuccess(at -> changed(id))
@@ -112,6 +113,19 @@ public final class ProfileRoutes {
             .put("message", "Profile updated")
             .put("updated_at", at.toInstant().toString())))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * Coaches look after athletes; the profiles of staff and device accounts (whose username is their
+   * login) are changed only by their owner or an admin.
+   */
+  private Future<Void> staffProfileGuard(Principal caller, UUID id) {
+    if (!caller.is(Role.COACH) || caller.owns(id)) {
+      return Future.succeededFuture();
+    }
+    return profiles.find(id).compose(found -> found.isPresent() && !Role.ATHLETE.wireName().equals(found.get().getString("role"))
+        ? Future.failedFuture(ApiException.forbidden("only an admin may change a staff or device profile"))
+        : Future.succeededFuture());
   }
 
   private void search(RoutingContext ctx) {
