@@ -28,7 +28,8 @@ public final class GatewayTestConfig {
         .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .put("mqtt", new JsonObject().put("uri", mqttUri(mqtt)).put("root", mqtt.topicRoot()))
         .put("edge_db", new JsonObject().put("uri", pg.uri()).put("pool_size", 4))
-        .put("redis", new JsonObject().put("uri", redis.uri()))
+        // the class's own prefix: rate-limit and login counters must not leak between classes or runs
+        .put("redis", new JsonObject().put("uri", redis.uri()).put("key_prefix", redis.keyPrefix()))
         .put("gym", new JsonObject().put("id", "test-gym").put("node_id", "node-" + Long.toHexString(System.nanoTime())))
         .put("auth", new JsonObject().put("jwt_secret", JWT_SECRET).put("admin_password", ADMIN_PASSWORD))
         .put("encryption", new JsonObject().put("keys", ENCRYPTION_KEYS));

@@ -11,6 +11,7 @@ import com.clisonix.edge.gateway.health.DependencyProbes;
 import com.clisonix.edge.gateway.health.HealthRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -55,13 +56,7 @@ public class HttpServerVerticle extends VerticleBase {
         .using(vertx)
         .build();
 
-    Router router = Router.router(vertx);
-    new HealthRoutes(vertx, new DependencyProbes(vertx, edge, redis, cloud)).mount(vertx, router);
-    ApiContext api = new ApiContext(vertx, rt, edge, new TokenService(vertx, rt.auth()),
-        new RevocationList(redis, rt.redisKeyPrefix()), new SharedCounters(redis, rt.redisKeyPrefix()), new PasswordHasher());
-    FitnessApi.mount(router, api);
-    router.get("/metrics").handler(PrometheusScrapingHandler.create());
-    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true));
+    Router router = router(vertx, rt, edge, redis, cloud);
 
     HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
         .setCompressionSupported(true);
@@ -77,6 +72,25 @@ public class HttpServerVerticle extends VerticleBase {
           LOG.info("event=http_listening scheme={} host={} port={}", http.tls() ? "https" : "http", http.host(),
               s.actualPort());
         });
+  }
+
+  /**
+   * Every route the listener serves, in order. Kept apart from {@link #start()} so that a test can
+   * compare exactly this router with the OpenAPI document.
+   *
+   * @param redis null when none is configured
+   * @param cloud null when replication is off
+   */
+  static Router router(Vertx vertx, GatewayConfig rt, Pool edge, Redis redis, Pool cloud) {
+    Router router = Router.router(vertx);
+    new HealthRoutes(vertx, new DependencyProbes(vertx, edge, redis, cloud)).mount(vertx, router);
+    ApiContext api = new ApiContext(vertx, rt, edge, new TokenService(vertx, rt.auth()),
+        new RevocationList(redis, rt.redisKeyPrefix()), new SharedCounters(redis, rt.redisKeyPrefix()), new PasswordHasher());
+    FitnessApi.mount(router, api);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create());
+    new ApiDocsRoutes(vertx).mount(router);
+    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true));
+    return router;
   }
 
   @Override
