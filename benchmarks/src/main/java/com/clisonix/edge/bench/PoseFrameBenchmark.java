@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.openjdk.jmh.annotations.Param;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +82,7 @@ public class PoseFrameBenchmark {
 
   /** Frames of four people, {@link Fixtures#RING} of them, each a different moment of the sets. */
   static byte[][] buildFrames(boolean world, boolean rounded) {
-    List<PoseSample>[] people = sequences(world);
+    List<List<PoseSample>> people = sequences(world);
     byte[][] out = new byte[Fixtures.RING][];
     JsonFactory json = new JsonFactory();
     for (int i = 0; i < Fixtures.RING; i++) {
@@ -89,13 +90,13 @@ public class PoseFrameBenchmark {
       try (JsonGenerator g = json.createGenerator(buf)) {
         int sample = 30 + 7 * i;
         g.writeStartObject();
-        g.writeNumberField("ts", people[0].get(sample).tsMillis());
-        g.writeNumberField("frame", people[0].get(sample).frame());
+        g.writeNumberField("ts", people.get(0).get(sample).tsMillis());
+        g.writeNumberField("frame", people.get(0).get(sample).frame());
         g.writeNumberField("width", 1280);
         g.writeNumberField("height", 720);
         g.writeArrayFieldStart("people");
         for (int p = 0; p < PEOPLE; p++) {
-          PoseSample s = people[p].get(sample);
+          PoseSample s = people.get(p).get(sample);
           g.writeStartObject();
           g.writeStringField("track", Integer.toString(p + 1));
           g.writeStringField("format", "mediapipe33");
@@ -117,15 +118,14 @@ public class PoseFrameBenchmark {
     return out;
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<PoseSample>[] sequences(boolean world) {
-    List<PoseSample>[] people = new List[PEOPLE];
+  private static List<List<PoseSample>> sequences(boolean world) {
+    List<List<PoseSample>> people = new ArrayList<>(PEOPLE);
     for (int p = 0; p < PEOPLE; p++) {
       SequenceSpec spec = SequenceSpec.of(EXERCISES[p], 12, 1_000 + p)
           .withNoise(1.5 + p * 0.5, 0.1, 0.0)
           .withWorld(world);
       PoseSequence seq = PoseSequenceSynthesizer.generate(spec);
-      people[p] = seq.samples();
+      people.add(seq.samples());
     }
     return people;
   }
