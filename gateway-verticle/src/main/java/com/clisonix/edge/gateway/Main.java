@@ -3,6 +3,7 @@ package com.clisonix.edge.gateway;
 import com.clisonix.edge.gateway.config.ConfigException;
 import com.clisonix.edge.gateway.config.ConfigLoader;
 import com.clisonix.edge.gateway.demo.DemoEnvironment;
+import com.clisonix.edge.gateway.demo.DemoFloor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -52,7 +53,8 @@ public final class Main {
         .compose(tree -> demo == null ? Future.succeededFuture(tree) : demo.start(vertx, tree))
         .compose(tree -> GatewayApplication.start(vertx, tree, cli.demo(),
             demo == null ? null : demo.secrets().coachPassword()))
-        .compose(app -> (cli.demo() ? awaitReady(vertx, app) : Future.succeededFuture()).map(v -> app))
+        .compose(app -> (cli.demo() ? awaitReady(vertx, app).compose(v -> DemoFloor.start(vertx, app.config(),
+            demo.athletes())) : Future.succeededFuture()).map(v -> app))
         .onSuccess(app -> {
           long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
           LOG.info("event=gateway_started gym={} node={} http_port={} demo={} start_ms={}", app.config().gym().id(),

@@ -30,8 +30,15 @@ public final class DemoEnvironment {
   private volatile RedisServer redis;
   private volatile DemoSecrets secrets;
 
+  private volatile int athletes = 24;
+
   public DemoSecrets secrets() {
     return secrets;
+  }
+
+  /** Athletes in the simulated class ({@code demo.athletes}, 24 by default). */
+  public int athletes() {
+    return athletes;
   }
 
   /**
@@ -42,6 +49,15 @@ public final class DemoEnvironment {
     JsonObject out = tree.copy();
     JsonObject demo = out.getJsonObject("demo", new JsonObject());
     Path dataDir = Path.of(demo.getString("data_dir", ".clisonix-demo")).toAbsolutePath();
+    Object n = demo.getValue("athletes");
+    if (n != null) {
+      try {
+        athletes = Math.max(1, Math.min(500, Integer.parseInt(n.toString().trim())));
+      } catch (NumberFormatException e) {
+        return Future.failedFuture(new com.clisonix.edge.gateway.config.ConfigException("demo.athletes",
+            "demo.athletes must be a whole number from 1 to 500, got '" + n + "'"));
+      }
+    }
     return vertx.executeBlocking(() -> {
       secrets = DemoSecrets.loadOrCreate(dataDir);
       fillIfAbsent(out, "auth", "jwt_secret", secrets.jwtSecret());

@@ -156,6 +156,42 @@ class RoleMatrixTest extends ApiTestBase {
         403, 403, 200, 200, 403);
     route("GET /fitness/classes/{id}", c -> new Req(get, "/fitness/classes/" + someClass, null, athlete),
         403, 403, 200, 200, 403);
+    HttpMethod delete = HttpMethod.DELETE;
+    // pairing: an athlete may pair a device or camera track with themself; unpairing is staff work
+    route("POST /fitness/devices/{id}/pair", c -> new Req(post, "/fitness/devices/" + deviceId() + "/pair",
+        new JsonObject().put("user_id", athlete.id()), athlete), 200, 403, 200, 200, 403);
+    route("DELETE /fitness/devices/{id}/pair", c -> new Req(delete, "/fitness/devices/" + pairedDevice() + "/pair", null,
+        athlete), 403, 403, 200, 200, 403);
+    route("GET /fitness/devices", c -> new Req(get, "/fitness/devices", null, athlete), 403, 403, 200, 200, 403);
+    route("PUT /fitness/devices/{id}", c -> new Req(put, "/fitness/devices/" + deviceId(),
+        new JsonObject().put("label", "Strap 7"), athlete), 403, 403, 200, 200, 403);
+    route("POST /fitness/cameras/{id}/tracks/{id}/pair", c -> new Req(post, "/fitness/cameras/cam1/tracks/"
+        + unique("t") + "/pair", new JsonObject().put("user_id", athlete.id()).put("exercise", "squat"), athlete),
+        200, 403, 200, 200, 403);
+    route("DELETE /fitness/cameras/{id}/tracks/{id}/pair", c -> new Req(delete, "/fitness/cameras/cam1/tracks/"
+        + pairedTrack() + "/pair", null, athlete), 403, 403, 200, 200, 403);
+  }
+
+  private int devices;
+
+  /** A device id nobody used yet (12 hex digits, like a strap's MAC). */
+  private String deviceId() {
+    return String.format("C0FFEE%06X", ++devices);
+  }
+
+  /** A device the admin paired with the athlete just now. */
+  private String pairedDevice() {
+    String id = deviceId();
+    assertThat(api.post("/fitness/devices/" + id + "/pair", adminToken, new JsonObject().put("user_id", athlete.id()))
+        .status()).isEqualTo(200);
+    return id;
+  }
+
+  private String pairedTrack() {
+    String track = unique("t");
+    assertThat(api.post("/fitness/cameras/cam1/tracks/" + track + "/pair", adminToken,
+        new JsonObject().put("user_id", athlete.id())).status()).isEqualTo(200);
+    return track;
   }
 
   Stream<Arguments> cases() {
@@ -217,14 +253,18 @@ class RoleMatrixTest extends ApiTestBase {
     // the routes FitnessApi mounts, read from the route classes' sources, must all be in the table
     Set<String> mounted = new TreeSet<>();
     java.util.regex.Pattern p = java.util.regex.Pattern.compile("router\\.(get|post|put|delete)\\(\"([^\"]+)\"\\)");
-    for (String file : List.of("auth/AuthRoutes", "profile/ProfileRoutes", "workout/WorkoutRoutes",
-        "biometric/BiometricRoutes", "classes/ClassRoutes", "floor/FloorRoutes", "stats/StatsRoutes", "health/HealthRoutes")) {
-      String src = java.nio.file.Files.readString(java.nio.file.Path.of(
-          "src/main/java/com/clisonix/edge/gateway/" + file + ".java"));
+    // every *Routes class of the gateway, so a new route group cannot slip past the matrix
+    List<java.nio.file.Path> files;
+    try (var walk = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java/com/clisonix/edge/gateway"))) {
+      files = walk.filter(f -> f.getFileName().toString().endsWith("Routes.java")).toList();
+    }
+    assertThat(files).hasSizeGreaterThanOrEqualTo(9);
+    for (java.nio.file.Path file : files) {
+      String src = java.nio.file.Files.readString(file);
       java.util.regex.Matcher m = p.matcher(src);
       while (m.find()) {
         if (m.group(2).startsWith("/fitness")) {
-          mounted.add(m.group(1).toUpperCase() + " " + m.group(2).replaceAll(":[a-z_]+", "{id}"));
+          mounted.add(m.group(1).toUpperCase() + " " + m.group(2).replaceAll(":[A-Za-z_]+", "{id}"));
         }
       }
     }
