@@ -28,6 +28,7 @@ final class GatewayProcess implements AutoCloseable {
   }
 
   static Path jar() {
+    // relative paths are the module's: failsafe runs there
     Path jar = Path.of(System.getProperty("clisonix.jar", "target/clisonix-edge.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("the packaged jar " + jar + " is missing: run 'mvn verify' (failsafe runs after package)");
@@ -78,6 +79,12 @@ final class GatewayProcess implements AutoCloseable {
 
   boolean alive() {
     return process.isAlive();
+  }
+
+  /** SIGKILL, as a power cut or the OOM killer ends a process; returns once it is gone. */
+  void killHard() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
   }
 
   /** SIGTERM, as systemd or a container runtime stops a service. */
