@@ -34,7 +34,7 @@ public final class ApiGuard implements Handler<RoutingContext> {
     String token = header.substring(7).trim();
     tokens.verify(token)
         .recover(err -> io.vertx.core.Future.failedFuture(ApiException.unauthorized("the token is invalid or expired")))
-        .compose(p -> revocations.isRevoked(p.tokenId()).compose(revoked -> revoked
+        .compose(p -> revocations.isRevoked(p).compose(revoked -> revoked
             ? io.vertx.core.Future.failedFuture(ApiException.unauthorized("the token has been revoked"))
             : io.vertx.core.Future.succeededFuture(p)))
         .compose(p -> {

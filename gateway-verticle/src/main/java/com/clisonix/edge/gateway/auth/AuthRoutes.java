@@ -122,7 +122,9 @@ public final class AuthRoutes {
               .compose(ok -> ok ? Future.succeededFuture(acc)
                   : Future.failedFuture(new ApiException(403, "forbidden", "current_password is wrong", "current_password", null)));
         })
-        .compose(acc -> api.hash(newPassword).compose(h -> accounts.updatePassword(acc.id(), h)))
+        .compose(acc -> api.hash(newPassword).compose(h -> accounts.updatePassword(acc.id(), h))
+            // tokens issued with the old password end: a leaked one must not outlive the change
+            .compose(v -> api.revocations().revokeAccount(acc.id(), api.config().auth().tokenTtlSeconds())))
         .onSuccess(v -> ApiResponses.json(ctx, 200, new JsonObject().put("success", true).put("message", "Password changed")))
         .onFailure(ctx::fail);
   }

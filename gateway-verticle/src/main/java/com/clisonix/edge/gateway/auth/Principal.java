@@ -7,8 +7,10 @@ import java.util.UUID;
  *
  * @param userId the profile this account belongs to; null for staff and device accounts without one
  * @param expiresAt epoch seconds of the token's expiry
+ * @param issuedAtMs epoch milliseconds when the token was issued
  */
-public record Principal(UUID accountId, UUID userId, String username, Role role, String tokenId, long expiresAt) {
+public record Principal(UUID accountId, UUID userId, String username, Role role, String tokenId, long expiresAt,
+    long issuedAtMs) {
 
   public boolean is(Role r) {
     return role == r;

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Revoked token ids, kept in Redis until the token would have expired anyway, so every gateway
- * of the gym refuses a logged-out token. This box also remembers its own revocations in memory,
- * so a logout still holds here while Redis is down.
+ * of the gym refuses a logged-out token; and per account a "revoked before" time, so a password
+ * change or an erasure ends every token issued before it. This box also remembers its own
+ * revocations in memory, so they still hold here while Redis is down.
  */
 public final class RevocationList {
   private static final Logger LOG = LoggerFactory.getLogger(RevocationList.class);
@@ -22,6 +23,7 @@ public final class RevocationList {
   private final Redis redis;
   private final String prefix;
   private final Map<String, Long> local = new ConcurrentHashMap<>();
+  private final Map<String, Long> accountsBefore = new ConcurrentHashMap<>();
   private volatile long lastWarning;
 
   public RevocationList(Redis redis, String prefix) {
@@ -42,6 +44,42 @@ public final class RevocationList {
           warn(err);
           return Future.succeededFuture();
         });
+  }
+
+  /** Every token of the account issued before now is refused from now on, for as long as a token lives. */
+  public Future<Void> revokeAccount(java.util.UUID accountId, int tokenTtlSeconds) {
+    long now = System.currentTimeMillis();
+    accountsBefore.put(accountId.toString(), now);
+    if (redis == null) {
+      return Future.succeededFuture();
+    }
+    return redis.send(Request.cmd(Command.SET).arg(prefix + "account:" + accountId).arg(Long.toString(now)).arg("PX")
+            .arg((long) tokenTtlSeconds * 1000 + 60_000))
+        .timeout(REDIS_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .<Void>mapEmpty()
+        .recover(err -> {
+          warn(err);
+          return Future.succeededFuture();
+        });
+  }
+
+  /** Whether the token was logged out, or issued before its account's passwords changed or it was erased. */
+  public Future<Boolean> isRevoked(Principal p) {
+    Long before = accountsBefore.get(p.accountId().toString());
+    if (before != null && p.issuedAtMs() < before) {
+      return Future.succeededFuture(true);
+    }
+    if (redis == null) {
+      return isRevoked(p.tokenId());
+    }
+    return redis.send(Request.cmd(Command.GET).arg(prefix + "account:" + p.accountId()))
+        .timeout(REDIS_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .map(r -> r != null && p.issuedAtMs() < Long.parseLong(r.toString()))
+        .recover(err -> {
+          warn(err);
+          return Future.succeededFuture(false);
+        })
+        .compose(revoked -> revoked ? Future.succeededFuture(true) : isRevoked(p.tokenId()));
   }
 
   public Future<Boolean> isRevoked(String tokenId) {

@@ -76,7 +76,9 @@ public final class TokenService {
         .put("sub", accountId.toString())
         .put("jti", jti)
         .put("username", username)
-        .put("role", role.wireName());
+        .put("role", role.wireName())
+        // millisecond issue time: a password change revokes every token issued before it, even in the same second
+        .put("iat_ms", System.currentTimeMillis());
     if (userId != null) {
       claims.put("user_id", userId.toString());
     }
@@ -112,8 +114,9 @@ public final class TokenService {
         Role role = Role.fromWire(p.getString("role")).orElseThrow();
         UUID account = UUID.fromString(p.getString("sub"));
         String uid = p.getString("user_id");
+        Object issued = p.getValue("iat_ms");
         return Future.succeededFuture(new Principal(account, uid == null ? null : UUID.fromString(uid),
-            p.getString("username"), role, p.getString("jti"), exp));
+            p.getString("username"), role, p.getString("jti"), exp, issued instanceof Number n ? n.longValue() : 0L));
       } catch (RuntimeException e) {
         return Future.failedFuture("malformed claims");
       }

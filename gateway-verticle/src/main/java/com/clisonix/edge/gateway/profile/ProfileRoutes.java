@@ -155,7 +155,11 @@ public final class ProfileRoutes {
   private void erase(RoutingContext ctx) {
     UUID id = Fields.pathId(ctx, "id", "profile");
     Access.requireSelfOrAdmin(ctx, id);
-    profiles.erase(id)
+    new com.clisonix.edge.gateway.store.AccountRepository(api.edge()).findByUserOrAccountId(id)
+        .compose(account -> profiles.erase(id).compose(erased -> erased && account.isPresent()
+            // an erased user's tokens end with them
+            ? api.revocations().revokeAccount(account.get().id(), api.config().auth().tokenTtlSeconds()).map(true)
+            : Future.succeededFuture(erased)))
         .onSuccess(erased -> {
           if (!erased) {
             ctx.fail(ApiException.notFound("profile"));

@@ -203,6 +203,26 @@ class AuthRoutesTest extends ApiTestBase {
   }
 
   @Test
+  void aPasswordChangeEndsEveryTokenIssuedBeforeItOnEveryGateway() throws Exception {
+    Account a = account("athlete");
+    Gateway second = startGateway(configure(baseTree()));
+    String profile = "/fitness/users/" + a.id() + "/profile";
+    String older = login(api, a.username(), a.password());
+    assertThat(second.api().get(profile, older).status()).isEqualTo(200);
+    Res changed = api.put("/fitness/users/" + a.id() + "/password", adminToken,
+        new JsonObject().put("new_password", "after-the-leak-1"));
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    assertThat(api.get(profile, a.token()).status()).isEqualTo(401);
+    assertThat(api.get(profile, older).status()).isEqualTo(401);
+    assertThat(second.api().get(profile, older).status()).as("shared through Redis").isEqualTo(401);
+    // a token issued right after the change works, even within the same second
+    String fresh = login(api, a.username(), "after-the-leak-1");
+    assertThat(api.get(profile, fresh).status()).isEqualTo(200);
+    assertThat(second.api().get(profile, fresh).status()).isEqualTo(200);
+    stopGateway(second);
+  }
+
+  @Test
   void adminChangesAnotherPasswordWithoutTheCurrentOne() {
     Account coach = account("coach");
     Res ok = api.put("/fitness/users/" + coach.id() + "/password", adminToken,

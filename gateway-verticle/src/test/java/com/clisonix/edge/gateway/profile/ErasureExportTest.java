@@ -79,6 +79,8 @@ class ErasureExportTest extends ApiTestBase {
 
     assertThat(api.get("/fitness/users/" + a.id() + "/profile", adminToken).status()).isEqualTo(404);
     assertThat(api.delete("/fitness/users/" + a.id(), adminToken).status()).as("erased already").isEqualTo(404);
+    // the erased user's tokens end with them (any route: not merely a 404 on their data)
+    assertThat(api.get("/fitness/floor", a.token()).status()).isEqualTo(401);
     assertThat(api.post("/fitness/auth/token", null, new JsonObject().put("username", a.username())
         .put("password", a.password())).status()).as("the login went with the profile").isEqualTo(401);
   }
