@@ -1,17 +1,16 @@
 package com.clisonix.edge.gateway.stats;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Maps the exercise names clients type to the canonical names of CONTRACT.md §3, so that
  * "Push-ups" on Monday and "pushup" on Friday compete for the same personal record.
  *
- * <p>Matching ignores case and everything but the letters a-z, and allows one trailing plural "s";
- * the alias list follows the pose analyser's ({@code analysis.pose.ExerciseKind}) so both sides of
- * the gateway agree on what a name means. A name that matches no alias is kept as given, only
- * trimmed and lower-cased: such exercises are stored and ranked but not analysed.
+ * <p>Matching is the pose analyser's ({@code analysis.pose.ExerciseKind}: case and everything but
+ * the letters a-z ignored, one trailing plural "s" allowed), so both sides of the gateway agree on
+ * what a name means. A name that matches no alias is kept as given, only trimmed and lower-cased:
+ * such exercises are stored and ranked but not analysed.
  */
 public final class ExerciseNames {
 
@@ -27,18 +26,6 @@ public final class ExerciseNames {
     public static final Set<String> CANONICAL =
             Set.of(PUSH_UP, SQUAT, DEADLIFT, LUNGE, PULL_UP, PLANK, BICEP_CURL);
 
-    /** Letters-only, singular spellings and their canonical name. */
-    private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("pushup", PUSH_UP), Map.entry("pressup", PUSH_UP),
-            Map.entry("squat", SQUAT), Map.entry("airsquat", SQUAT),
-            Map.entry("bodyweightsquat", SQUAT),
-            Map.entry("deadlift", DEADLIFT),
-            Map.entry("lunge", LUNGE), Map.entry("forwardlunge", LUNGE),
-            Map.entry("pullup", PULL_UP), Map.entry("chinup", PULL_UP),
-            Map.entry("plank", PLANK), Map.entry("forearmplank", PLANK),
-            Map.entry("bicepcurl", BICEP_CURL), Map.entry("bicepscurl", BICEP_CURL),
-            Map.entry("curl", BICEP_CURL), Map.entry("dumbbellcurl", BICEP_CURL));
-
     private ExerciseNames() {
     }
 
@@ -50,13 +37,10 @@ public final class ExerciseNames {
         if (name == null || name.isBlank()) {
             return "";
         }
-        String asGiven = name.trim().toLowerCase(Locale.ROOT);
-        String key = lettersOnly(asGiven);
-        String canonical = ALIASES.get(key);
-        if (canonical == null && key.endsWith("s")) {
-            canonical = ALIASES.get(key.substring(0, key.length() - 1));
-        }
-        return canonical != null ? canonical : asGiven;
+        // one alias table for the camera and the statistics, so they always agree on a name
+        return com.clisonix.edge.analysis.pose.ExerciseKind.fromName(name)
+                .map(com.clisonix.edge.analysis.pose.ExerciseKind::wireName)
+                .orElse(name.trim().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -65,16 +49,5 @@ public final class ExerciseNames {
      */
     public static boolean isHold(String canonicalName) {
         return PLANK.equals(canonicalName);
-    }
-
-    private static String lettersOnly(String lowerCase) {
-        StringBuilder letters = new StringBuilder(lowerCase.length());
-        for (int i = 0; i < lowerCase.length(); i++) {
-            char c = lowerCase.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                letters.append(c);
-            }
-        }
-        return letters.toString();
     }
 }
