@@ -101,9 +101,12 @@ class RoleMatrixTest extends ApiTestBase {
         200, 200, 200, 200, 200, true, false));
     routes.add(new Route("POST /fitness/auth/logout", c -> new Req(post, "/fitness/auth/logout", null, athlete),
         200, 200, 200, 200, 200, false, true));
-    route("PUT /fitness/users/{id}/password", c -> new Req(put, u + athlete.id() + "/password", new JsonObject()
-        .put("current_password", athlete.password()).put("new_password", athlete.password()), athlete),
-        200, 403, 403, 200, 403);
+    // a password change ends the account's tokens: every caller gets an account of its own to change
+    route("PUT /fitness/users/{id}/password", c -> {
+      Account target = freshOwner();
+      return new Req(put, u + target.id() + "/password", new JsonObject()
+          .put("current_password", target.password()).put("new_password", target.password()), target);
+    }, 200, 403, 403, 200, 403);
     route("POST /fitness/users/profile", c -> {
       String name = unique("new");
       return new Req(post, u + "profile", new JsonObject().put("username", name).put("email", name + "@example.test"),
