@@ -166,6 +166,15 @@ class IngestEndToEndTest {
   @Test
   @Order(3)
   void aRepeatedTimestampedMessageIsStoredOnceButRepeatedRawBytesAreTwoReadings() throws Exception {
+    // analysis listens on the event bus: it must get the repeated message once too
+    java.util.List<com.clisonix.edge.sensor.ingest.Reading> analysed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var consumer = vertx.eventBus().<com.clisonix.edge.sensor.ingest.Reading>consumer(
+        com.clisonix.edge.sensor.ingest.MqttIngestVerticle.READINGS_ADDRESS, m -> {
+          if (m.body().type() == com.clisonix.edge.sensor.reading.ReadingType.HEART_RATE) {
+            analysed.add(m.body());
+          }
+        });
+    consumer.completion().await(5, TimeUnit.SECONDS);
     long before = count("heart_rate");
     long ts = System.currentTimeMillis() - 1_000;
     byte[] same = envelope("00 96", ts); // vector 7: HR 150
@@ -182,6 +191,10 @@ class IngestEndToEndTest {
     assertThat(rows("SELECT count(*) FROM biometric_data WHERE user_id = $1 AND biometric_type = 'heart_rate' "
         + "AND value = 85", athlete).get(0).getLong(0)).isEqualTo(2L);
     assertThat(metric("clisonix_ingest_duplicates_total")).isGreaterThanOrEqualTo(1.0);
+    assertThat(analysed).extracting(com.clisonix.edge.sensor.ingest.Reading::value).as("analysed once, like stored")
+        .containsExactlyInAnyOrder(150.0, 85.0, 85.0);
+    assertThat(analysed.get(0).measuredAt()).isEqualTo(ts);
+    consumer.unregister();
   }
 
   @Test
