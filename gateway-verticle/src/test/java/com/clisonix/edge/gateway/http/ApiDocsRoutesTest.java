@@ -317,7 +317,11 @@ class ApiDocsRoutesTest {
         .put("new_password", "walker-password-2"), athlete, "changePassword", 403);
     call(HttpMethod.PUT, "/fitness/users/" + userId + "/password", new JsonObject().put("current_password", "walker-password")
         .put("new_password", "walker-password-2"), athlete, "changePassword", 200);
-    call(HttpMethod.POST, "/fitness/auth/logout", null, athlete, "logout", 200);
+    // the change ended the athlete's tokens: the old one is refused, a new login works and logs out
+    call(HttpMethod.POST, "/fitness/auth/logout", null, athlete, "logout", 401);
+    String renewed = json(call(HttpMethod.POST, "/fitness/auth/token", new JsonObject().put("username", "walker_" + suffix)
+        .put("password", "walker-password-2"), null, "issueToken", 200)).getString("access_token");
+    call(HttpMethod.POST, "/fitness/auth/logout", null, renewed, "logout", 200);
     call(HttpMethod.GET, "/fitness/users/" + userId + "/profile", null, athlete, "getProfile", 401);
     call(HttpMethod.DELETE, "/fitness/users/" + userId, null, admin, "eraseUser", 200);
     call(HttpMethod.GET, "/fitness/health", null, null, "getFitnessHealth", 200);
