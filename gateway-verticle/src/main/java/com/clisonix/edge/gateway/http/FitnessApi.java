@@ -2,6 +2,7 @@ package com.clisonix.edge.gateway.http;
 
 import com.clisonix.edge.analysis.hr.HeartRateZones;
 import com.clisonix.edge.analysis.hr.HrMaxCalculator;
+import com.clisonix.edge.gateway.analysis.AnalyzeRoutes;
 import com.clisonix.edge.gateway.api.ApiContext;
 import com.clisonix.edge.gateway.api.ApiResponses;
 import com.clisonix.edge.gateway.auth.ApiGuard;
@@ -40,5 +41,6 @@ public final class FitnessApi {
     new StatsRoutes(api).mount(router);
     new PairingRoutes(api).mount(router);
     new FloorRoutes(api, new AthleteMetricsView(hrMax, HeartRateZones.defaults())).mount(router);
+    new AnalyzeRoutes(api).mount(router);
   }
 }
