@@ -26,6 +26,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -48,8 +49,11 @@ import java.util.UUID;
  * athlete's open workout.
  */
 public final class AnalyzeRoutes {
+  public static final String POSE_PATH = "/fitness/analyze/pose";
   /** Longest frame sequence one request may carry (two minutes at 30 fps). */
   static final int MAX_FRAMES = 3600;
+  /** Body limit of the pose route: two minutes of 33-landmark frames as JSON. */
+  static final int MAX_POSE_BODY_BYTES = 8 * 1024 * 1024;
 
   private final ApiContext api;
   private final StressLevelAnalyzer stress = new StressLevelAnalyzer();
@@ -60,7 +64,9 @@ public final class AnalyzeRoutes {
   }
 
   public void mount(Router router) {
-    router.post("/fitness/analyze/pose").handler(this::pose);
+    router.post("/fitness/analyze/pose")
+        .handler(BodyHandler.create(false).setBodyLimit(Math.max(MAX_POSE_BODY_BYTES, api.config().http().maxBodyBytes())))
+        .handler(this::pose);
     router.post("/fitness/analyze/emotional-state").handler(this::emotionalState);
     router.post("/fitness/analyze/stress-level").handler(this::stressLevel);
   }

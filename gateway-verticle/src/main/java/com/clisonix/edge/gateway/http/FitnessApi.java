@@ -28,7 +28,17 @@ public final class FitnessApi {
   public static void mount(Router router, ApiContext api) {
     int maxBody = api.config().http().maxBodyBytes();
     ApiResponses.mountFailureHandler(router, maxBody);
-    router.route("/fitness/*").handler(BodyHandler.create(false).setBodyLimit(maxBody));
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBody);
+    // full pose frames need a larger body, read only once the guard has admitted the caller
+    router.route("/fitness/*").handler(ctx -> {
+      if (AnalyzeRoutes.POSE_PATH.equals(ctx.normalizedPath())) {
+        // held until the route's own body handler reads it, after the guard's asynchronous checks
+        ctx.request().pause();
+        ctx.next();
+      } else {
+        body.handle(ctx);
+      }
+    });
     AuthRoutes auth = new AuthRoutes(api);
     auth.mountPublic(router);
     router.route("/fitness/*").handler(new ApiGuard(api.tokens(), api.revocations(), api.counters(), api.config().auth()));
