@@ -212,14 +212,14 @@ public final class AthleteSessionVerticle extends VerticleBase {
             case "latest" -> {
                 Entry e = athletes.get(user);
                 long now = System.currentTimeMillis();
-                msg.reply(e == null || e.state == null || !e.state.active(now) ? null
+                msg.reply(e == null || !answers(e, now) ? null
                     : AthleteJson.metrics(e.state.metrics(now)));
             }
             case "latest_all" -> {
                 long now = System.currentTimeMillis();
                 JsonArray out = new JsonArray();
                 for (Entry e : athletes.values()) {
-                    if (e.state != null && e.state.active(now)) {
+                    if (answers(e, now)) {
                         out.add(AthleteJson.metrics(e.state.metrics(now)));
                     }
                 }
@@ -227,6 +227,14 @@ public final class AthleteSessionVerticle extends VerticleBase {
             }
             default -> msg.fail(400, "unknown op: " + op);
         }
+    }
+
+    /**
+     * Whether the actor speaks for the athlete on the floor: active, and with at least one input
+     * analysed (otherwise the gateway's store-based view knows more, e.g. readings posted over HTTP).
+     */
+    private static boolean answers(Entry e, long now) {
+        return e.state != null && e.state.hasInput() && e.state.active(now);
     }
 
     /**

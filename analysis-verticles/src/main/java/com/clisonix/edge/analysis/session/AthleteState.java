@@ -355,6 +355,11 @@ public final class AthleteState {
         return workoutId != null || (lastArrivalMs != Long.MIN_VALUE && nowMs - lastArrivalMs < ACTIVE_WINDOW_MS);
     }
 
+    /** Whether any reading or frame of the athlete has been analysed (a workout start alone is not one). */
+    public boolean hasInput() {
+        return lastArrivalMs != Long.MIN_VALUE;
+    }
+
     /** Wall time of the newest input, or {@link Long#MIN_VALUE} before any. */
     public long lastArrivalMs() {
         return lastArrivalMs;

@@ -132,7 +132,7 @@ public final class WorkoutRoutes {
                 api.vertx().eventBus().publish(ProfileRoutes.PROFILE_CHANGED, new JsonObject().put("user_id", user.toString()));
               }
             })
-            .map(row -> ended(id, row, analysis)))
+            .map(row -> ended(id, row)))
         .onSuccess(body -> ApiResponses.json(ctx, 200, body))
         .onFailure(ctx::fail);
   }
@@ -149,22 +149,17 @@ public final class WorkoutRoutes {
         .otherwise((JsonObject) null);
   }
 
-  /** The specification's response, plus what the analysis filled in. */
-  private static JsonObject ended(UUID id, io.vertx.sqlclient.Row row, JsonObject analysis) {
-    JsonObject out = new JsonObject()
+  /**
+   * Exactly the specification's response; what the analysis filled in is on the workout
+   * ({@code GET /fitness/workouts/{id}}).
+   */
+  private static JsonObject ended(UUID id, io.vertx.sqlclient.Row row) {
+    return new JsonObject()
         .put("success", true)
         .put("message", "Workout ended")
         .put("workout_id", id.toString())
         .put("duration_minutes", row.getInteger("duration_minutes"))
         .put("ended_at", row.getOffsetDateTime("ended_at").toInstant().toString());
-    for (String c : new String[] {"total_calories_burned", "average_heart_rate", "max_heart_rate", "min_heart_rate",
-        "effort_points", "minutes_high_zone", "zone_minutes", "trimp", "edwards_trimp", "adaptive_music_bpm",
-        "ai_feedback"}) {
-      out.put(c, Rows.value(row.getValue(c)));
-    }
-    out.put("exercises", analysis == null ? new JsonArray() : analysis.getJsonArray("exercises", new JsonArray()));
-    out.put("hr_max_raised_to", analysis == null ? null : analysis.getValue("hr_max_raise"));
-    return out;
   }
 
   private void addExercise(RoutingContext ctx) {
