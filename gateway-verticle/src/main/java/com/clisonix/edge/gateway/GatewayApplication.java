@@ -1,5 +1,8 @@
 package com.clisonix.edge.gateway;
 
+import com.clisonix.edge.analysis.session.AthleteRouterVerticle;
+import com.clisonix.edge.analysis.session.AthleteSessionVerticle;
+import com.clisonix.edge.gateway.analysis.ProfileSnapshotVerticle;
 import com.clisonix.edge.gateway.auth.PasswordHasher;
 import com.clisonix.edge.gateway.auth.Role;
 import com.clisonix.edge.gateway.config.GatewayConfig;
@@ -15,6 +18,7 @@ import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
@@ -26,12 +30,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the gateway up in dependency order (schema, accounts, pairing registry, journal, stats,
- * ingestion, HTTP) and down in the reverse order: HTTP closes, ingestion stops taking MQTT messages
- * and waits until the journal has committed (and so acknowledged) what was in flight, the journal
+ * profile snapshots, athlete actors, ingestion, HTTP) and down in the reverse order: HTTP closes,
+ * ingestion stops taking MQTT messages and waits until the journal has committed (and so acknowledged) what was in flight, the journal
  * writes its open batch, and the pools close last.
  */
 public final class GatewayApplication {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayApplication.class);
+
+  /** Athlete shards: as many as the event loops of a default Vert.x (two per core). */
+  static final int ATHLETE_SHARDS = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
 
   private final Vertx vertx;
   private final GatewayConfig config;
@@ -75,6 +82,8 @@ public final class GatewayApplication {
         .compose(v -> app.deploy(new PairingVerticle(), verticleConfig))
         .compose(v -> app.deploy(new ReadingJournalVerticle(), verticleConfig))
         .compose(v -> app.deploy(new StatsAggregatorVerticle(), verticleConfig))
+        .compose(v -> app.deploy(new ProfileSnapshotVerticle(), verticleConfig))
+        .compose(v -> app.deployAthleteActors(config))
         .compose(v -> app.deploy(new MqttIngestVerticle(MicrometerIngestMetrics.fromVertx()), mqttLinkConfig(config)))
         .compose(v -> app.deploy(new HttpServerVerticle(), verticleConfig))
         .map(v -> app)
@@ -85,6 +94,21 @@ public final class GatewayApplication {
     return new MqttIngestOptions(config.mqtt().host(), config.mqtt().port(), config.mqtt().tls(),
         config.mqtt().username(), config.mqtt().password(), config.gym().mqttClientId(), config.mqtt().root(),
         config.mqtt().theengsTopics(), MqttIngestOptions.DEFAULT_KEEP_ALIVE_SECONDS, 250, 30_000).toJson();
+  }
+
+  /**
+   * One athlete shard per event loop (each deployment gets its own loop, so shards run in
+   * parallel and each owns its athletes alone), then the router that feeds them. Both come before
+   * ingestion so the first decoded reading has an owner.
+   */
+  private Future<Void> deployAthleteActors(GatewayConfig config) {
+    int shards = ATHLETE_SHARDS;
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = 0; i < shards; i++) {
+      JsonObject conf = new JsonObject().put("shard", i).put("shards", shards).put("mqtt_root", config.mqtt().root());
+      chain = chain.compose(v -> deploy(new AthleteSessionVerticle(), conf));
+    }
+    return chain.compose(v -> deploy(new AthleteRouterVerticle(), new JsonObject().put("shards", shards)));
   }
 
   private Future<Void> deploy(io.vertx.core.Deployable verticle, JsonObject conf) {

@@ -1,5 +1,6 @@
 package com.clisonix.edge.gateway.floor;
 
+import com.clisonix.edge.analysis.session.AthleteRouterVerticle;
 import com.clisonix.edge.gateway.api.ApiContext;
 import com.clisonix.edge.gateway.api.ApiException;
 import com.clisonix.edge.gateway.api.ApiResponses;
@@ -12,9 +13,16 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** {@code GET /fitness/users/{id}/live} and {@code GET /fitness/floor} (the contract's section 4). */
+/**
+ * {@code GET /fitness/users/{id}/live} and {@code GET /fitness/floor} (the contract's section 4):
+ * the athlete actors' live metrics, with the store-based {@link AthleteMetricsView} for athletes
+ * whose actor has nothing (not seen since the gateway started, or idle).
+ */
 public final class FloorRoutes {
   private final FloorRepository floor;
   private final AthleteMetricsView view;
@@ -39,11 +47,34 @@ public final class FloorRoutes {
         .recover(err -> Future.succeededFuture(new JsonArray()));
   }
 
+  /**
+   * The athlete actors' latest metrics: one athlete's from its shard, or every active one's. An
+   * actor that is not running or has nothing yields nothing here, and the store-based view stands in.
+   */
+  private Future<JsonObject> fromActor(UUID id) {
+    return vertx.eventBus().<JsonObject>request(AthleteRouterVerticle.LATEST_ADDRESS,
+            new JsonObject().put("user_id", id.toString()), new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(2000))
+        .map(m -> m.body())
+        .recover(err -> Future.succeededFuture(null));
+  }
+
+  private Future<JsonArray> fromActors() {
+    return vertx.eventBus().<JsonArray>request(AthleteRouterVerticle.LATEST_ALL_ADDRESS, null,
+            new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(2000))
+        .map(m -> m.body() == null ? new JsonArray() : m.body())
+        .recover(err -> Future.succeededFuture(new JsonArray()));
+  }
+
   private void live(RoutingContext ctx) {
     UUID id = Fields.pathId(ctx, "id", "profile");
     Access.requireSelfOrStaff(ctx, id);
-    floor.athlete(id)
-        .map(row -> view.from(row.orElseThrow(() -> ApiException.notFound("profile"))))
+    Future<java.util.Optional<JsonObject>> stored = floor.athlete(id);
+    Future<JsonObject> actor = fromActor(id);
+    Future.all(stored, actor)
+        .map(v -> {
+          JsonObject row = stored.result().orElseThrow(() -> ApiException.notFound("profile"));
+          return actor.result() != null ? actor.result() : view.from(row);
+        })
         .onSuccess(m -> ApiResponses.json(ctx, 200, m))
         .onFailure(ctx::fail);
   }
@@ -54,10 +85,15 @@ public final class FloorRoutes {
     Future<JsonArray> athletes = floor.activeAthletes();
     Future<JsonArray> unassigned = fromIngest(MqttIngestVerticle.UNASSIGNED_ADDRESS);
     Future<JsonArray> bridges = fromIngest(MqttIngestVerticle.BRIDGES_ADDRESS);
-    Future.all(cls, athletes, unassigned, bridges)
+    Future<JsonArray> live = fromActors();
+    Future.all(List.of(cls, athletes, unassigned, bridges, live))
         .onSuccess(v -> {
+          // the actors' figures where they have them; the store's for the others
+          Map<String, JsonObject> byUser = new LinkedHashMap<>();
+          athletes.result().forEach(r -> byUser.put(((JsonObject) r).getString("user_id"), view.from((JsonObject) r)));
+          live.result().forEach(m -> byUser.put(((JsonObject) m).getString("user_id"), (JsonObject) m));
           JsonArray metrics = new JsonArray();
-          athletes.result().forEach(r -> metrics.add(view.from((JsonObject) r)));
+          byUser.values().forEach(metrics::add);
           ApiResponses.json(ctx, 200, new JsonObject()
               .put("class", cls.result().orElse(null))
               .put("athletes", metrics)

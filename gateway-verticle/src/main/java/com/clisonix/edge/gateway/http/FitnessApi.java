@@ -2,6 +2,7 @@ package com.clisonix.edge.gateway.http;
 
 import com.clisonix.edge.analysis.hr.HeartRateZones;
 import com.clisonix.edge.analysis.hr.HrMaxCalculator;
+import com.clisonix.edge.gateway.analysis.AnalyzeRoutes;
 import com.clisonix.edge.gateway.api.ApiContext;
 import com.clisonix.edge.gateway.api.ApiResponses;
 import com.clisonix.edge.gateway.auth.ApiGuard;
@@ -27,7 +28,17 @@ public final class FitnessApi {
   public static void mount(Router router, ApiContext api) {
     int maxBody = api.config().http().maxBodyBytes();
     ApiResponses.mountFailureHandler(router, maxBody);
-    router.route("/fitness/*").handler(BodyHandler.create(false).setBodyLimit(maxBody));
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBody);
+    // full pose frames need a larger body, read only once the guard has admitted the caller
+    router.route("/fitness/*").handler(ctx -> {
+      if (AnalyzeRoutes.POSE_PATH.equals(ctx.normalizedPath())) {
+        // held until the route's own body handler reads it, after the guard's asynchronous checks
+        ctx.request().pause();
+        ctx.next();
+      } else {
+        body.handle(ctx);
+      }
+    });
     AuthRoutes auth = new AuthRoutes(api);
     auth.mountPublic(router);
     router.route("/fitness/*").handler(new ApiGuard(api.tokens(), api.revocations(), api.counters(), api.config().auth()));
@@ -40,5 +51,6 @@ public final class FitnessApi {
     new StatsRoutes(api).mount(router);
     new PairingRoutes(api).mount(router);
     new FloorRoutes(api, new AthleteMetricsView(hrMax, HeartRateZones.defaults())).mount(router);
+    new AnalyzeRoutes(api).mount(router);
   }
 }

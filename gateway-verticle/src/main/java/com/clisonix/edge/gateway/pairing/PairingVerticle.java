@@ -23,6 +23,8 @@ public class PairingVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(PairingVerticle.class);
 
   private PairingRepository pairings;
+  private long snapshotsStarted;
+  private long snapshotPublished;
 
   @Override
   public Future<?> start() {
@@ -56,9 +58,18 @@ public class PairingVerticle extends VerticleBase {
         .onFailure(err -> msg.fail(500, err.getMessage()))).completion();
   }
 
+  /**
+   * Reads the registry and hands it to ingestion. Snapshots run concurrently (profile changes and
+   * pairing calls each start one) and may finish out of order: one that started before the last
+   * published one is older than it and is dropped, or it would undo a pairing just made.
+   */
   private Future<Void> publish() {
+    long generation = ++snapshotsStarted;
     return pairings.snapshot().map(s -> {
-      vertx.eventBus().publish(MqttIngestVerticle.PAIRING_CHANGED, s);
+      if (generation > snapshotPublished) {
+        snapshotPublished = generation;
+        vertx.eventBus().publish(MqttIngestVerticle.PAIRING_CHANGED, s);
+      }
       return (Void) null;
     });
   }

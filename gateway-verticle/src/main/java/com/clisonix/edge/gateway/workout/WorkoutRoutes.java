@@ -1,13 +1,16 @@
 package com.clisonix.edge.gateway.workout;
 
+import com.clisonix.edge.analysis.session.AthleteRouterVerticle;
 import com.clisonix.edge.gateway.api.ApiContext;
 import com.clisonix.edge.gateway.api.ApiException;
 import com.clisonix.edge.gateway.api.ApiResponses;
 import com.clisonix.edge.gateway.api.Fields;
 import com.clisonix.edge.gateway.api.Vocabulary;
 import com.clisonix.edge.gateway.auth.Access;
+import com.clisonix.edge.gateway.profile.ProfileRoutes;
 import com.clisonix.edge.gateway.store.Rows;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -112,19 +115,51 @@ public final class WorkoutRoutes {
         f.integer("energy_after", 1, 10), f.integer("pain_level", 0, 10), f.string("notes", 0, 4000),
         f.string("ai_feedback", 0, 4000), completed == null || completed);
     owned(ctx, id)
-        .compose(w -> workouts.end(id, ending))
-        .map(row -> row.orElseThrow(() -> ApiException.conflict(null, "the workout has ended already")))
-        .onSuccess(row -> {
-          api.vertx().eventBus().publish(WORKOUT_ENDED, new JsonObject().put("workout_id", id.toString())
-              .put("user_id", row.getUUID("user_id").toString()));
-          ApiResponses.json(ctx, 200, new JsonObject()
-              .put("success", true)
-              .put("message", "Workout ended")
-              .put("workout_id", id.toString())
-              .put("duration_minutes", row.getInteger("duration_minutes"))
-              .put("ended_at", row.getOffsetDateTime("ended_at").toInstant().toString()));
+        .compose(w -> {
+          if (w.getValue("ended_at") != null) {
+            return Future.failedFuture(ApiException.conflict(null, "the workout has ended already"));
+          }
+          return liveSummary(UUID.fromString(w.getString("user_id")), id);
         })
+        .compose(analysis -> workouts.end(id, ending, analysis)
+            .map(row -> row.orElseThrow(() -> ApiException.conflict(null, "the workout has ended already")))
+            .onSuccess(row -> {
+              UUID user = row.getUUID("user_id");
+              api.vertx().eventBus().publish(WORKOUT_ENDED, new JsonObject().put("workout_id", id.toString())
+                  .put("user_id", user.toString()));
+              if (analysis != null && analysis.getValue("hr_max_raise") != null) {
+                // the raised HRmax is in the profile now: the actor and the pairing registry re-read it
+                api.vertx().eventBus().publish(ProfileRoutes.PROFILE_CHANGED, new JsonObject().put("user_id", user.toString()));
+              }
+            })
+            .map(row -> ended(id, row)))
+        .onSuccess(body -> ApiResponses.json(ctx, 200, body))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * The athlete actor's account of the workout (it ends the actor's workout too); null when no
+   * actor answers in time, and the ending then falls back on the stored readings.
+   */
+  private Future<JsonObject> liveSummary(UUID userId, UUID workoutId) {
+    return api.vertx().eventBus().<JsonObject>request(AthleteRouterVerticle.SUMMARY_ADDRESS, new JsonObject()
+            .put("user_id", userId.toString()).put("workout_id", workoutId.toString()),
+            new DeliveryOptions().setSendTimeout(5000))
+        .map(m -> m.body())
+        .otherwise((JsonObject) null);
+  }
+
+  /**
+   * Exactly the specification's response; what the analysis filled in is on the workout
+   * ({@code GET /fitness/workouts/{id}}).
+   */
+  private static JsonObject ended(UUID id, io.vertx.sqlclient.Row row) {
+    return new JsonObject()
+        .put("success", true)
+        .put("message", "Workout ended")
+        .put("workout_id", id.toString())
+        .put("duration_minutes", row.getInteger("duration_minutes"))
+        .put("ended_at", row.getOffsetDateTime("ended_at").toInstant().toString());
   }
 
   private void addExercise(RoutingContext ctx) {

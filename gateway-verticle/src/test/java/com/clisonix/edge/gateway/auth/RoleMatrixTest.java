@@ -159,6 +159,16 @@ class RoleMatrixTest extends ApiTestBase {
         403, 403, 200, 200, 403);
     route("GET /fitness/classes/{id}", c -> new Req(get, "/fitness/classes/" + someClass, null, athlete),
         403, 403, 200, 200, 403);
+    // analysis: any authenticated caller, each about their own profile unless staff name one
+    route("POST /fitness/analyze/pose", c -> new Req(post, "/fitness/analyze/pose", new JsonObject()
+        .put("exercise_name", "squat").put("pose_landmarks", new JsonObject()
+            .put("shoulder", new JsonObject().put("x", 0.5).put("y", 0.3)).put("hip", new JsonObject().put("x", 0.5)
+                .put("y", 0.55)).put("knee", new JsonObject().put("x", 0.6).put("y", 0.7))
+            .put("ankle", new JsonObject().put("x", 0.55).put("y", 0.9))), athlete), 200, 200, 200, 200, 200);
+    route("POST /fitness/analyze/emotional-state", c -> new Req(post, "/fitness/analyze/emotional-state",
+        new JsonObject().put("pupil_size", 5.2).put("blink_rate", 18), athlete), 200, 200, 200, 200, 200);
+    route("POST /fitness/analyze/stress-level", c -> new Req(post, "/fitness/analyze/stress-level",
+        new JsonObject().put("heart_rate", 120), athlete), 200, 200, 200, 200, 200);
     HttpMethod delete = HttpMethod.DELETE;
     // pairing: an athlete may pair a device or camera track with themself; unpairing is staff work
     route("POST /fitness/devices/{id}/pair", c -> new Req(post, "/fitness/devices/" + deviceId() + "/pair",

@@ -14,14 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** A bridge as the tests drive it: publishes and waits for the broker's PUBACK. */
-final class BridgePublisher implements AutoCloseable {
+public final class BridgePublisher implements AutoCloseable {
   private final MqttService mqtt;
   private final MqttClient client;
   private final Map<Integer, Promise<Void>> acks = new ConcurrentHashMap<>();
   /** PUBACKs that came back before publish() told us the packet id. */
   private final java.util.Set<Integer> early = ConcurrentHashMap.newKeySet();
 
-  BridgePublisher(Vertx vertx, MqttService mqtt, String account) throws Exception {
+  public BridgePublisher(Vertx vertx, MqttService mqtt, String account) throws Exception {
     this.mqtt = mqtt;
     Credentials c = mqtt.bridge(account);
     client = MqttClient.create(vertx, new MqttClientOptions().setClientId("pub-" + account + "-" + System.nanoTime())
@@ -47,7 +47,7 @@ final class BridgePublisher implements AutoCloseable {
   }
 
   /** Publishes and completes on PUBACK (QoS 1) or once written (QoS 0). */
-  Future<Void> publish(String topic, byte[] payload, int qos) {
+  public Future<Void> publish(String topic, byte[] payload, int qos) {
     Promise<Void> acked = Promise.promise();
     return client.publish(topic, Buffer.buffer(payload), MqttQoS.valueOf(qos), false, false).compose(id -> {
       if (qos == 0) {
@@ -62,7 +62,7 @@ final class BridgePublisher implements AutoCloseable {
     });
   }
 
-  void publishAndWait(String topic, byte[] payload, int qos) throws Exception {
+  public void publishAndWait(String topic, byte[] payload, int qos) throws Exception {
     publish(topic, payload, qos).await(10, TimeUnit.SECONDS);
   }
 

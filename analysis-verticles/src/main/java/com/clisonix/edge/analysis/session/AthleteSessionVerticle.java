@@ -1,0 +1,355 @@
+package com.clisonix.edge.analysis.session;
+
+import com.clisonix.edge.analysis.emotion.EmotionalStateAnalyzer;
+import com.clisonix.edge.analysis.hr.HeartRateConfig;
+import com.clisonix.edge.analysis.pose.PoseEvent;
+import com.clisonix.edge.analysis.pose.Skeleton;
+import com.clisonix.edge.analysis.stress.StressLevelAnalyzer;
+import com.clisonix.edge.sensor.ingest.IngestOutcome;
+import com.clisonix.edge.sensor.ingest.LocalCodec;
+import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
+import com.clisonix.edge.sensor.ingest.Reading;
+import com.clisonix.edge.sensor.pose.PoseFormat;
+import com.clisonix.edge.sensor.pose.PosePerson;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One shard of the athlete actors: the only owner of the {@link AthleteState} of every athlete
+ * whose id hashes to it ({@link AthleteShards}). Its consumer on {@code athlete.<shard>} takes
+ * {@link Reading}s and pose frames (by reference, from the router) and JSON commands
+ * ({@code op}: {@code workout_started}, {@code workout_ended}, {@code profile_changed},
+ * {@code summary}, {@code latest}, {@code latest_all}). All state is touched on this verticle's
+ * event loop only, so nothing is locked.
+ *
+ * <p>A new athlete's profile comes from {@code profile.snapshot} (answered by the gateway); what
+ * arrives while that request is out is kept in order and applied once it is answered, so the first
+ * readings are analysed with the right HRmax, weight and age. {@code profile_changed} fetches it
+ * again.
+ *
+ * <p>Publishes {@code AthleteMetrics} on {@code floor.metrics} at most once a second per athlete
+ * on the leading edge ({@link LeadingEdgeThrottle}), rep / form / alert events on
+ * {@code floor.events} at once, and, when an MQTT root is configured, the ALBA payload of each
+ * active athlete once a second through the ingest verticle's {@code mqtt.link.publish}.
+ *
+ * <p>Configuration: {@code shard}, {@code shards}, {@code mqtt_root} (absent: no ALBA output),
+ * {@code emit_interval_ms} (1000), {@code alba_interval_ms} (1000), {@code idle_evict_ms}
+ * (600000: state of an athlete inactive that long is dropped).
+ */
+public final class AthleteSessionVerticle extends VerticleBase {
+    public static final String METRICS_ADDRESS = "floor.metrics";
+    public static final String EVENTS_ADDRESS = MqttIngestVerticle.FLOOR_EVENTS;
+    /** Request {@code {"user_id"}}; reply the profile JSON with its open workout, or null. */
+    public static final String PROFILE_SNAPSHOT = "profile.snapshot";
+    /** Most commands a new athlete may queue while their profile is loading. */
+    static final int MAX_QUEUED = 5_000;
+    private static final Logger LOG = LoggerFactory.getLogger(AthleteSessionVerticle.class);
+
+    private final HeartRateConfig hrConfig;
+    private final StressLevelAnalyzer stress = new StressLevelAnalyzer();
+    private final EmotionalStateAnalyzer emotion = new EmotionalStateAnalyzer();
+    private final Map<UUID, Entry> athletes = new HashMap<>();
+    private int shard;
+    private int shards;
+    private String liveRoot;
+    private long emitIntervalMs;
+    private long idleEvictMs;
+    private long tick = -1;
+
+    /** An athlete's slot: the state once the profile is known, and inputs waiting for it. */
+    private final class Entry {
+        final UUID userId;
+        AthleteState state;
+        List<Runnable> waiting = new ArrayList<>();
+        final LeadingEdgeThrottle throttle;
+        long timer = -1;
+
+        Entry(UUID userId) {
+            this.userId = userId;
+            this.throttle = new LeadingEdgeThrottle(emitIntervalMs);
+        }
+    }
+
+    public AthleteSessionVerticle() {
+        this(HeartRateConfig.defaults());
+    }
+
+    public AthleteSessionVerticle(HeartRateConfig hrConfig) {
+        this.hrConfig = hrConfig;
+    }
+
+    @Override
+    public Future<?> start() {
+        JsonObject c = config();
+        shard = c.getInteger("shard", 0);
+        shards = c.getInteger("shards", 1);
+        String root = c.getString("mqtt_root");
+        liveRoot = root == null ? null : root + "/live/";
+        emitIntervalMs = c.getLong("emit_interval_ms", 1000L);
+        idleEvictMs = c.getLong("idle_evict_ms", 600_000L);
+        long albaMs = c.getLong("alba_interval_ms", 1000L);
+        LocalCodec.register(vertx, Reading.class);
+        LocalCodec.register(vertx, IngestOutcome.PoseFrames.class);
+        tick = vertx.setPeriodic(albaMs, id -> onTick());
+        return vertx.eventBus().consumer(AthleteShards.address(shard), this::onMessage).completion();
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (tick != -1) {
+            vertx.cancelTimer(tick);
+        }
+        athletes.values().forEach(e -> {
+            if (e.timer != -1) {
+                vertx.cancelTimer(e.timer);
+            }
+        });
+        return Future.succeededFuture();
+    }
+
+    private void onMessage(Message<Object> msg) {
+        Object body = msg.body();
+        if (body instanceof Reading r) {
+            onReading(r);
+        } else if (body instanceof IngestOutcome.PoseFrames p) {
+            onPose(p);
+        } else if (body instanceof JsonObject cmd) {
+            onCommand(msg, cmd);
+        }
+    }
+
+    private void onReading(Reading r) {
+        withState(r.userId(), true, s -> {
+            long now = System.currentTimeMillis();
+            s.onReading(r, now);
+            if (r.rawJson() != null) {
+                eyeExtras(s, r, now);
+            }
+            changed(r.userId());
+        });
+    }
+
+    /** Dilation rate and gaze stability have no reading type: they ride in the first reading's raw data. */
+    private static void eyeExtras(AthleteState s, Reading r, long now) {
+        if (r.rawJson() == null || !r.rawJson().contains("pupil_dilation_rate") && !r.rawJson().contains("eye_gaze")) {
+            return;
+        }
+        try {
+            JsonObject raw = new JsonObject(r.rawJson());
+            s.onEyeExtras(raw.getDouble("pupil_dilation_rate"), raw.getDouble("eye_gaze_stability"), now);
+        } catch (RuntimeException malformed) {
+            // raw data the ingest verticle wrote itself; a bad one only costs the two extra features
+        }
+    }
+
+    private void onPose(IngestOutcome.PoseFrames p) {
+        for (IngestOutcome.TrackedPerson tp : p.people()) {
+            if (AthleteShards.shardOf(tp.userId(), shards) != shard || tp.index() >= p.frame().people().size()) {
+                continue;
+            }
+            PosePerson person = p.frame().people().get(tp.index());
+            withState(tp.userId(), true, s -> {
+                long now = System.currentTimeMillis();
+                long ts = p.frame().ts().orElse(now);
+                Skeleton sk = Skeleton.tryFromNormalised(person.landmarks(), p.frame().width(), p.frame().height(),
+                    person.format() == PoseFormat.MEDIAPIPE33 ? person.world() : null).orElse(null);
+                List<PoseEvent> events = s.onPose(ts, tp.exercise(), sk, now);
+                String exercise = s.metrics(now).exercise();
+                for (PoseEvent e : events) {
+                    vertx.eventBus().publish(EVENTS_ADDRESS, AthleteJson.poseEvent(tp.userId(), exercise, e));
+                }
+                changed(tp.userId());
+            });
+        }
+    }
+
+    private void onCommand(Message<Object> msg, JsonObject cmd) {
+        String op = cmd.getString("op", "");
+        UUID user = cmd.getString("user_id") == null ? null : UUID.fromString(cmd.getString("user_id"));
+        UUID workout = cmd.getString("workout_id") == null ? null : UUID.fromString(cmd.getString("workout_id"));
+        switch (op) {
+            case "workout_started" -> withState(user, true, s -> {
+                if (!workout.equals(s.workoutId())) {
+                    s.startWorkout(workout, null);
+                }
+                // the store knows the workout's class; the profile may have changed since it was read
+                refresh(user);
+                changed(user);
+            });
+            case "workout_ended" -> withState(user, false, s -> {
+                s.finishWorkout(workout);
+                changed(user);
+            });
+            case "profile_changed" -> {
+                if (athletes.containsKey(user)) {
+                    refresh(user);
+                }
+            }
+            case "summary" -> {
+                if (!athletes.containsKey(user)) {
+                    msg.fail(404, "no live session for this athlete");
+                    return;
+                }
+                withState(user, false, s -> s.finishWorkout(workout).ifPresentOrElse(
+                    w -> {
+                        msg.reply(AthleteJson.summary(w));
+                        changed(user);
+                    },
+                    () -> msg.fail(404, "the athlete's live session has no such open workout")));
+            }
+            case "latest" -> {
+                Entry e = athletes.get(user);
+                long now = System.currentTimeMillis();
+                msg.reply(e == null || !answers(e, now) ? null
+                    : AthleteJson.metrics(e.state.metrics(now)));
+            }
+            case "latest_all" -> {
+                long now = System.currentTimeMillis();
+                JsonArray out = new JsonArray();
+                for (Entry e : athletes.values()) {
+                    if (answers(e, now)) {
+                        out.add(AthleteJson.metrics(e.state.metrics(now)));
+                    }
+                }
+                msg.reply(out);
+            }
+            default -> msg.fail(400, "unknown op: " + op);
+        }
+    }
+
+    /**
+     * Whether the actor speaks for the athlete on the floor: active, and with at least one input
+     * analysed (otherwise the gateway's store-based view knows more, e.g. readings posted over HTTP).
+     */
+    private static boolean answers(Entry e, long now) {
+        return e.state != null && e.state.hasInput() && e.state.active(now);
+    }
+
+    /**
+     * Runs {@code action} on the athlete's state, at once when it is loaded, else after the profile
+     * arrives. {@code create}: a first input makes the slot (and asks for the profile).
+     */
+    private void withState(UUID user, boolean create, java.util.function.Consumer<AthleteState> action) {
+        Entry e = athletes.get(user);
+        if (e == null) {
+            if (!create) {
+                return;
+            }
+            e = new Entry(user);
+            athletes.put(user, e);
+            load(e);
+        }
+        if (e.state != null) {
+            action.accept(e.state);
+        } else if (e.waiting.size() < MAX_QUEUED) {
+            Entry entry = e;
+            e.waiting.add(() -> action.accept(entry.state));
+        }
+    }
+
+    private void load(Entry e) {
+        snapshot(e.userId).onComplete(ar -> {
+            ProfileSnapshot p = ar.succeeded() ? ar.result() : ProfileSnapshot.unknown(e.userId);
+            if (ar.failed()) {
+                LOG.warn("event=profile_snapshot_unavailable user_id={} error=\"{}\"", e.userId, ar.cause().getMessage());
+            }
+            e.state = new AthleteState(p, hrConfig, stress, emotion);
+            List<Runnable> queued = e.waiting;
+            e.waiting = List.of();
+            queued.forEach(Runnable::run);
+        });
+    }
+
+    private Future<ProfileSnapshot> snapshot(UUID user) {
+        return vertx.eventBus().<JsonObject>request(PROFILE_SNAPSHOT, new JsonObject().put("user_id", user.toString()),
+                new DeliveryOptions().setSendTimeout(5000))
+            .map(m -> AthleteJson.profileSnapshot(user, m.body()));
+    }
+
+    private void refresh(UUID user) {
+        snapshot(user).onSuccess(p -> {
+            Entry e = athletes.get(user);
+            if (e != null && e.state != null) {
+                e.state.applyProfile(p);
+                changed(user);
+            }
+        });
+    }
+
+    /** Something the metrics show changed: emit now (leading edge) or once the interval has passed. */
+    private void changed(UUID user) {
+        Entry e = athletes.get(user);
+        if (e == null || e.state == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        if (e.throttle.offer(now)) {
+            emit(e, now);
+        } else if (e.timer == -1) {
+            e.timer = vertx.setTimer(Math.max(1, e.throttle.delayMs(now)), id -> {
+                e.timer = -1;
+                long at = System.currentTimeMillis();
+                if (e.throttle.takeDue(at)) {
+                    emit(e, at);
+                }
+            });
+        }
+    }
+
+    private void emit(Entry e, long now) {
+        raiseAlerts(e, now);
+        vertx.eventBus().publish(METRICS_ADDRESS, AthleteJson.metrics(e.state.metrics(now)));
+    }
+
+    private boolean raiseAlerts(Entry e, long now) {
+        List<AthleteAlert> raised = e.state.checkAlerts(now);
+        for (AthleteAlert a : raised) {
+            if (a != AthleteAlert.CAMERA_MISALIGNED) {
+                // the pose analyser announces misalignment itself, with the exercise's own wording
+                vertx.eventBus().publish(EVENTS_ADDRESS, AthleteJson.alert(e.userId, a, now));
+            }
+        }
+        return !raised.isEmpty();
+    }
+
+    /** Once a second: time-based alerts (drop-out), ALBA output, and forgetting long-idle athletes. */
+    private void onTick() {
+        long now = System.currentTimeMillis();
+        Iterator<Entry> it = athletes.values().iterator();
+        while (it.hasNext()) {
+            Entry e = it.next();
+            if (e.state == null) {
+                continue;
+            }
+            AthleteState s = e.state;
+            if (raiseAlerts(e, now)) {
+                changed(e.userId);
+            }
+            if (s.active(now)) {
+                if (liveRoot != null) {
+                    AthleteMetrics m = s.metrics(now);
+                    vertx.eventBus().send(MqttIngestVerticle.PUBLISH_ADDRESS, new JsonObject()
+                        .put("topic", liveRoot + e.userId).put("payload", AthleteJson.alba(s, m, now).encode())
+                        .put("qos", 0).put("retain", false));
+                }
+            } else if (now - Math.max(0, s.lastArrivalMs()) > idleEvictMs) {
+                if (e.timer != -1) {
+                    vertx.cancelTimer(e.timer);
+                }
+                it.remove();
+            }
+        }
+    }
+}

@@ -1,0 +1,476 @@
+package com.clisonix.edge.analysis.session;
+
+import com.clisonix.edge.analysis.emotion.EmotionAssessment;
+import com.clisonix.edge.analysis.emotion.EmotionInputs;
+import com.clisonix.edge.analysis.emotion.EmotionalStateAnalyzer;
+import com.clisonix.edge.analysis.hr.HeartRateConfig;
+import com.clisonix.edge.analysis.hr.HeartRateSession;
+import com.clisonix.edge.analysis.hr.HeartRateSnapshot;
+import com.clisonix.edge.analysis.hr.KeytelEnergyCalculator;
+import com.clisonix.edge.analysis.hrv.RollingHrv;
+import com.clisonix.edge.analysis.pose.ExerciseAnalyzer;
+import com.clisonix.edge.analysis.pose.ExerciseKind;
+import com.clisonix.edge.analysis.pose.FormIssue;
+import com.clisonix.edge.analysis.pose.FrameResult;
+import com.clisonix.edge.analysis.pose.FrameStatus;
+import com.clisonix.edge.analysis.pose.PoseEvent;
+import com.clisonix.edge.analysis.pose.Skeleton;
+import com.clisonix.edge.analysis.stress.StressAssessment;
+import com.clisonix.edge.analysis.stress.StressInputs;
+import com.clisonix.edge.analysis.stress.StressLevelAnalyzer;
+import com.clisonix.edge.sensor.ingest.Reading;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Everything the floor knows about one athlete, owned by that athlete's shard actor: profile
+ * snapshot, open workout, heart-rate session (zones, kcal, effort points, TRIMP, above-HRmax
+ * monitor, HRmax raise), RR window, latest machine, eye and breathing values, and one pose
+ * analyser per exercise with its tally for the workout's exercise rows.
+ *
+ * <p><b>Two clocks.</b> Analysis runs on reading and frame time (a bridge replaying an hour of
+ * buffered readings is analysed as an hour of exercise). Freshness and drop-out rules run on the
+ * caller's wall clock ({@code nowMs}), since they are about what is arriving now.
+ *
+ * <p><b>Outside a workout</b> a rest session keeps heart rate, %HRmax and zone live; workout
+ * totals (calories, effort points, high-zone minutes, TRIMP) are null. A workout start opens a
+ * fresh session with the profile as it is then; the HRmax in effect stays fixed for that workout
+ * (a profile change during it applies from the next one, so the workout's zones stay
+ * consistent), while name and the rest session follow a profile change at once.
+ *
+ * <p><b>Alerts</b> (rising edges returned by {@link #checkAlerts(long)}): HR above the HRmax in
+ * effect for 60 s; during a workout, {@value #CONTACT_ALERT_MS} ms of "no skin contact" reports;
+ * during a workout, {@value #DROPOUT_ALERT_MS} ms without a heart rate from a strap that had sent
+ * one in that workout; a camera view in which reps cannot be counted.
+ *
+ * <p>Pure (no Vert.x) and not thread-safe: one actor owns it.
+ */
+public final class AthleteState {
+
+    /** An athlete is active while they have an open workout or an input this recent (contract 2). */
+    public static final long ACTIVE_WINDOW_MS = 60_000;
+    public static final long CONTACT_ALERT_MS = 30_000;
+    public static final long DROPOUT_ALERT_MS = 30_000;
+    /** Eye, breathing and machine values older than this no longer describe the athlete. */
+    public static final long SIGNAL_FRESH_MS = 30_000;
+
+    private final UUID userId;
+    private final HeartRateConfig config;
+    private final StressLevelAnalyzer stressAnalyzer;
+    private final EmotionalStateAnalyzer emotionAnalyzer;
+
+    private ProfileSnapshot profile;
+    private UUID workoutId;
+    private UUID classId;
+    private HeartRateSession hr;
+    private final RollingHrv hrv = new RollingHrv();
+    private final Map<ExerciseKind, ExerciseAnalyzer> analyzers = new EnumMap<>(ExerciseKind.class);
+    private final Map<ExerciseKind, Tally> tallies = new EnumMap<>(ExerciseKind.class);
+    private ExerciseKind exercise;
+
+    private long lastTs;
+    private long lastArrivalMs = Long.MIN_VALUE;
+    private long lastHrArrivalMs = Long.MIN_VALUE;
+    private String hrDeviceType;
+    private boolean strapSeenInWorkout;
+    private long noContactSinceTs = -1;
+    private long lastContactTs;
+    private Double power;
+    private Double cadence;
+    private Double speed;
+    private Double distance;
+    private long machineArrivalMs = Long.MIN_VALUE;
+    private Double pupilSize;
+    private Double pupilDilation;
+    private Double blinkRate;
+    private Double gazeStability;
+    private long eyesArrivalMs = Long.MIN_VALUE;
+    private Double respiratoryRate;
+    private long respArrivalMs = Long.MIN_VALUE;
+    private long poseArrivalMs = Long.MIN_VALUE;
+    private boolean misaligned;
+    private final Set<AthleteAlert> alerts = EnumSet.noneOf(AthleteAlert.class);
+
+    /** One exercise's camera results in the current workout. */
+    private static final class Tally {
+        int reps;
+        int partialReps;
+        double setScore = Double.NaN;
+        double holdSeconds;
+        final Set<FormIssue> issues = new LinkedHashSet<>();
+    }
+
+    public AthleteState(ProfileSnapshot profile, HeartRateConfig config, StressLevelAnalyzer stress,
+                        EmotionalStateAnalyzer emotion) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.userId = profile.userId();
+        this.config = Objects.requireNonNull(config, "config");
+        this.stressAnalyzer = Objects.requireNonNull(stress, "stress");
+        this.emotionAnalyzer = Objects.requireNonNull(emotion, "emotion");
+        this.hr = new HeartRateSession(profile.profile(), config);
+        if (profile.openWorkoutId() != null) {
+            startWorkout(profile.openWorkoutId(), profile.classId());
+        }
+    }
+
+    public UUID userId() {
+        return userId;
+    }
+
+    public UUID workoutId() {
+        return workoutId;
+    }
+
+    public ProfileSnapshot profile() {
+        return profile;
+    }
+
+    /**
+     * A fresh profile snapshot (profile changed, or the store's answer after a workout start). It
+     * also reconciles the workout: one the store has open and the actor does not know is started;
+     * one the actor has open and the store has not is dropped.
+     */
+    public void applyProfile(ProfileSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        this.profile = snapshot;
+        if (snapshot.openWorkoutId() != null && !snapshot.openWorkoutId().equals(workoutId)) {
+            startWorkout(snapshot.openWorkoutId(), snapshot.classId());
+        } else if (snapshot.openWorkoutId() != null) {
+            classId = snapshot.classId();
+        } else if (workoutId != null) {
+            closeWorkout();
+        } else {
+            hr = new HeartRateSession(snapshot.profile(), config);
+        }
+    }
+
+    /** Opens a workout: new heart-rate session and fresh exercise counts. */
+    public void startWorkout(UUID id, UUID cls) {
+        workoutId = Objects.requireNonNull(id, "id");
+        classId = cls;
+        hr = new HeartRateSession(profile.profile(), config);
+        analyzers.clear();
+        tallies.clear();
+        strapSeenInWorkout = false;
+        noContactSinceTs = -1;
+        alerts.clear();
+    }
+
+    /**
+     * Ends the workout and returns its analysis; empty when {@code id} is not the open workout
+     * (already finished, or never seen here).
+     */
+    public Optional<WorkoutAnalysis> finishWorkout(UUID id) {
+        if (workoutId == null || !workoutId.equals(id)) {
+            return Optional.empty();
+        }
+        for (Map.Entry<ExerciseKind, ExerciseAnalyzer> e : analyzers.entrySet()) {
+            // a repetition counted just before the end still waits for its top position: score it
+            record(e.getKey(), e.getValue().flush(lastTs + 1));
+        }
+        List<ExerciseResult> results = new ArrayList<>();
+        for (Map.Entry<ExerciseKind, Tally> e : tallies.entrySet()) {
+            Tally t = e.getValue();
+            if (t.reps > 0 || t.partialReps > 0 || t.holdSeconds > 0 || !t.issues.isEmpty()) {
+                results.add(new ExerciseResult(e.getKey(), t.reps, t.partialReps,
+                        Double.isNaN(t.setScore) ? null : t.setScore, new ArrayList<>(t.issues), t.holdSeconds));
+            }
+        }
+        WorkoutAnalysis analysis = new WorkoutAnalysis(userId, id, hr.finish(), hr.hrMax(), results);
+        closeWorkout();
+        return Optional.of(analysis);
+    }
+
+    private void closeWorkout() {
+        workoutId = null;
+        classId = null;
+        hr = new HeartRateSession(profile.profile(), config);
+        analyzers.clear();
+        tallies.clear();
+        strapSeenInWorkout = false;
+        noContactSinceTs = -1;
+        alerts.remove(AthleteAlert.NO_SENSOR_CONTACT);
+        alerts.remove(AthleteAlert.HR_DROPOUT);
+    }
+
+    /**
+     * One decoded reading.
+     *
+     * @return whether it changed anything the metrics show
+     */
+    public boolean onReading(Reading r, long nowMs) {
+        boolean used = true;
+        switch (r.type()) {
+            case HEART_RATE -> {
+                used = hr.onSample(r.measuredAt(), (int) Math.round(r.value()));
+                lastHrArrivalMs = nowMs;
+                hrDeviceType = r.deviceType();
+                if (workoutId != null && "chest_strap".equals(r.deviceType())) {
+                    strapSeenInWorkout = true;
+                }
+            }
+            case RR_INTERVAL -> hrv.add(r.value());
+            case SENSOR_CONTACT -> {
+                lastContactTs = Math.max(lastContactTs, r.measuredAt());
+                if (r.value() == 1.0) {
+                    if (noContactSinceTs < 0) {
+                        noContactSinceTs = r.measuredAt();
+                    }
+                } else {
+                    noContactSinceTs = -1;
+                }
+            }
+            case POWER -> {
+                power = r.value();
+                machineArrivalMs = nowMs;
+            }
+            case CADENCE -> {
+                cadence = r.value();
+                machineArrivalMs = nowMs;
+            }
+            case SPEED -> {
+                speed = r.value();
+                machineArrivalMs = nowMs;
+            }
+            case DISTANCE -> {
+                distance = r.value();
+                machineArrivalMs = nowMs;
+            }
+            case PUPIL_SIZE -> {
+                pupilSize = r.value();
+                eyesArrivalMs = nowMs;
+            }
+            case BLINK_RATE -> {
+                blinkRate = r.value();
+                eyesArrivalMs = nowMs;
+            }
+            case RESPIRATORY_RATE -> {
+                respiratoryRate = r.value();
+                respArrivalMs = nowMs;
+            }
+            default -> used = false;
+        }
+        touch(r.measuredAt(), nowMs);
+        return used;
+    }
+
+    /** The eye fields that have no reading type (they travel in the reading's raw data). */
+    public void onEyeExtras(Double dilationRate, Double gaze, long nowMs) {
+        if (dilationRate != null) {
+            pupilDilation = dilationRate;
+        }
+        if (gaze != null) {
+            gazeStability = gaze;
+        }
+        eyesArrivalMs = nowMs;
+    }
+
+    /**
+     * One camera frame of this athlete.
+     *
+     * @param exerciseName the track's exercise, or null for the athlete's most recent one
+     * @param skeleton     the pose, or null when the frame's landmarks were unusable
+     * @return the analyser's events (rep, form issue, alignment warning), usually none
+     */
+    public List<PoseEvent> onPose(long ts, String exerciseName, Skeleton skeleton, long nowMs) {
+        ExerciseKind kind = exerciseName == null ? exercise : ExerciseKind.fromName(exerciseName).orElse(null);
+        touch(ts, nowMs);
+        if (kind == null) {
+            return List.of();
+        }
+        exercise = kind;
+        poseArrivalMs = nowMs;
+        FrameResult r = analyzers.computeIfAbsent(kind, ExerciseAnalyzer::new).onFrame(ts, skeleton);
+        if (r.status() == FrameStatus.MISALIGNED) {
+            misaligned = true;
+        } else if (r.status() == FrameStatus.ANALYSED) {
+            misaligned = false;
+        }
+        record(kind, r);
+        return r.events();
+    }
+
+    private void record(ExerciseKind kind, FrameResult r) {
+        Tally t = tallies.computeIfAbsent(kind, k -> new Tally());
+        t.reps = r.reps();
+        t.partialReps = r.partialReps();
+        if (r.hasSetFormScore()) {
+            t.setScore = r.setFormScore();
+        }
+        t.holdSeconds = r.holdSeconds();
+        for (PoseEvent e : r.events()) {
+            if (e instanceof PoseEvent.RepCounted rc) {
+                t.issues.addAll(rc.issues());
+            } else if (e instanceof PoseEvent.FormIssueDetected fi) {
+                t.issues.add(fi.issue());
+            }
+        }
+    }
+
+    private void touch(long ts, long nowMs) {
+        lastTs = Math.max(lastTs, ts);
+        lastArrivalMs = nowMs;
+    }
+
+    /**
+     * Re-evaluates the alert conditions.
+     *
+     * @return alerts that have just come on (each is reported once, until it clears)
+     */
+    public List<AthleteAlert> checkAlerts(long nowMs) {
+        EnumSet<AthleteAlert> now = EnumSet.noneOf(AthleteAlert.class);
+        if (hr.isAboveHrMaxAlert()) {
+            now.add(AthleteAlert.HR_ABOVE_MAX);
+        }
+        if (workoutId != null && noContactSinceTs >= 0 && lastContactTs - noContactSinceTs >= CONTACT_ALERT_MS) {
+            now.add(AthleteAlert.NO_SENSOR_CONTACT);
+        }
+        if (workoutId != null && strapSeenInWorkout && nowMs - lastHrArrivalMs >= DROPOUT_ALERT_MS) {
+            now.add(AthleteAlert.HR_DROPOUT);
+        }
+        if (misaligned && fresh(poseArrivalMs, nowMs)) {
+            now.add(AthleteAlert.CAMERA_MISALIGNED);
+        }
+        List<AthleteAlert> raised = new ArrayList<>(1);
+        for (AthleteAlert a : now) {
+            if (!alerts.contains(a)) {
+                raised.add(a);
+            }
+        }
+        alerts.clear();
+        alerts.addAll(now);
+        return raised;
+    }
+
+    /** Whether the athlete counts as active (open workout, or an input in the last 60 s). */
+    public boolean active(long nowMs) {
+        return workoutId != null || (lastArrivalMs != Long.MIN_VALUE && nowMs - lastArrivalMs < ACTIVE_WINDOW_MS);
+    }
+
+    /** Whether any reading or frame of the athlete has been analysed (a workout start alone is not one). */
+    public boolean hasInput() {
+        return lastArrivalMs != Long.MIN_VALUE;
+    }
+
+    /** Wall time of the newest input, or {@link Long#MIN_VALUE} before any. */
+    public long lastArrivalMs() {
+        return lastArrivalMs;
+    }
+
+    /** The live metrics now. Allocates; meant for the 1 Hz publication and API reads. */
+    public AthleteMetrics metrics(long nowMs) {
+        HeartRateSnapshot s = hr.snapshot();
+        boolean inWorkout = workoutId != null;
+        ExerciseKind shown = exercise;
+        Tally tally = shown == null ? null : tallies.get(shown);
+        Double rmssd = finite(hrv.rmssdOrNaN());
+        Optional<StressAssessment> stress = stress(nowMs, rmssd);
+        Optional<EmotionAssessment> emotion = emotion(nowMs);
+        List<String> codes = new ArrayList<>(alerts.size());
+        for (AthleteAlert a : alerts) {
+            codes.add(a.code());
+        }
+        boolean machineFresh = fresh(machineArrivalMs, nowMs);
+        return new AthleteMetrics(
+                userId,
+                profile.username(),
+                lastTs > 0 ? lastTs : null,
+                workoutId,
+                classId,
+                s.heartRate(),
+                round1(s.hrMax()),
+                round1(s.pctHrMax()),
+                round1(s.pctHrr()),
+                s.zone(),
+                s.zoneColour() == null ? null : s.zoneColour().hex(),
+                inWorkout ? round1(s.calories()) : null,
+                inWorkout ? round1(s.effortPoints()) : null,
+                inWorkout ? round1(s.minutesHighZone()) : null,
+                inWorkout ? round1(s.trimp()) : null,
+                round1(rmssd),
+                stress.map(StressAssessment::stressLevel).orElse(null),
+                emotion.map(e -> e.state().wireName()).orElse(null),
+                shown == null ? null : shown.wireName(),
+                shown == null || !shown.countsReps() ? null : tally == null ? 0 : tally.reps,
+                tally == null || Double.isNaN(tally.setScore) ? null : round1(tally.setScore),
+                machineFresh ? power : null,
+                machineFresh ? cadence : null,
+                machineFresh ? speed : null,
+                machineFresh ? distance : null,
+                codes);
+    }
+
+    /**
+     * The stress score from the freshest signals; flagged as effort-dominated during a workout.
+     */
+    public Optional<StressAssessment> stress(long nowMs, Double rmssd) {
+        Double heart = hr.lastHeartRate() > 0 && fresh(lastHrArrivalMs, nowMs) ? (double) hr.lastHeartRate() : null;
+        Double dilation = fresh(eyesArrivalMs, nowMs) ? pupilDilation : null;
+        Double resp = fresh(respArrivalMs, nowMs) ? respiratoryRate : null;
+        if (heart == null && dilation == null && resp == null && rmssd == null) {
+            return Optional.empty();
+        }
+        return stressAnalyzer.analyze(new StressInputs(heart, rmssd, dilation, resp, profile.profile().restingHr(),
+                workoutId != null));
+    }
+
+    /** The experimental emotional state, only while eye data are fresh. */
+    public Optional<EmotionAssessment> emotion(long nowMs) {
+        if (!fresh(eyesArrivalMs, nowMs)) {
+            return Optional.empty();
+        }
+        Double heart = hr.lastHeartRate() > 0 && fresh(lastHrArrivalMs, nowMs) ? (double) hr.lastHeartRate() : null;
+        return emotionAnalyzer.analyze(new EmotionInputs(pupilSize, pupilDilation, blinkRate, gazeStability, heart));
+    }
+
+    /** Keytel energy rate at the current heart rate, kcal/min; null when weight, age or HR is unknown. */
+    public Double caloriesPerMinute(long nowMs) {
+        var p = profile.profile();
+        if (hr.lastHeartRate() <= 0 || !fresh(lastHrArrivalMs, nowMs)) {
+            return null;
+        }
+        return finite(KeytelEnergyCalculator.kcalPerMinute(p.sex(), hr.lastHeartRate(), p.weightOrNaN(),
+                p.ageOrNaN()));
+    }
+
+    /** Device type of the heart-rate source (chest_strap, bike...), or null. */
+    public String heartRateSource() {
+        return hrDeviceType;
+    }
+
+    public boolean eyesFresh(long nowMs) {
+        return fresh(eyesArrivalMs, nowMs);
+    }
+
+    public boolean poseFresh(long nowMs) {
+        return fresh(poseArrivalMs, nowMs);
+    }
+
+    public Double pupilSize() {
+        return pupilSize;
+    }
+
+    public Double blinkRate() {
+        return blinkRate;
+    }
+
+    private static boolean fresh(long arrival, long nowMs) {
+        return arrival != Long.MIN_VALUE && nowMs - arrival < SIGNAL_FRESH_MS;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static Double round1(Double v) {
+        return v == null || !Double.isFinite(v) ? null : Math.round(v * 10) / 10.0;
+    }
+}
