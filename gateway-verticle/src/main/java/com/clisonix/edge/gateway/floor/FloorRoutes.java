@@ -6,6 +6,7 @@ import com.clisonix.edge.gateway.api.ApiResponses;
 import com.clisonix.edge.gateway.api.Fields;
 import com.clisonix.edge.gateway.auth.Access;
 import com.clisonix.edge.gateway.auth.Role;
+import com.clisonix.edge.gateway.music.MusicRoutes;
 import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -54,7 +55,9 @@ public final class FloorRoutes {
     Future<JsonArray> athletes = floor.activeAthletes();
     Future<JsonArray> unassigned = fromIngest(MqttIngestVerticle.UNASSIGNED_ADDRESS);
     Future<JsonArray> bridges = fromIngest(MqttIngestVerticle.BRIDGES_ADDRESS);
-    Future.all(cls, athletes, unassigned, bridges)
+    // the floor still answers if the music does not; its tempo is then unknown (null)
+    Future<JsonObject> music = MusicRoutes.currentTempo(vertx).recover(err -> Future.succeededFuture(null));
+    Future.all(cls, athletes, unassigned, bridges, music)
         .onSuccess(v -> {
           JsonArray metrics = new JsonArray();
           athletes.result().forEach(r -> metrics.add(view.from((JsonObject) r)));
@@ -63,7 +66,7 @@ public final class FloorRoutes {
               .put("athletes", metrics)
               .put("unassigned", unassigned.result())
               .put("bridges", bridges.result())
-              .put("music", null));
+              .put("music", music.result()));
         })
         .onFailure(ctx::fail);
   }

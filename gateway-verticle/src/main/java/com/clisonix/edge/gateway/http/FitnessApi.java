@@ -10,6 +10,7 @@ import com.clisonix.edge.gateway.biometric.BiometricRoutes;
 import com.clisonix.edge.gateway.classes.ClassRoutes;
 import com.clisonix.edge.gateway.floor.AthleteMetricsView;
 import com.clisonix.edge.gateway.floor.FloorRoutes;
+import com.clisonix.edge.gateway.music.MusicRoutes;
 import com.clisonix.edge.gateway.pairing.PairingRoutes;
 import com.clisonix.edge.gateway.profile.ProfileRoutes;
 import com.clisonix.edge.gateway.stats.StatsRoutes;
@@ -40,5 +41,6 @@ public final class FitnessApi {
     new StatsRoutes(api).mount(router);
     new PairingRoutes(api).mount(router);
     new FloorRoutes(api, new AthleteMetricsView(hrMax, HeartRateZones.defaults())).mount(router);
+    new MusicRoutes(api).mount(router);
   }
 }
