@@ -11,6 +11,7 @@ import com.clisonix.edge.music.midi.MidiClock;
 import com.clisonix.edge.music.midi.MidiOutput;
 import com.clisonix.edge.music.midi.MidiOutputs;
 import com.clisonix.edge.music.midi.OpenResult;
+import com.clisonix.edge.music.tempo.PhaseShape;
 import com.clisonix.edge.music.tempo.PlannedBar;
 import com.clisonix.edge.music.tempo.SettingsValidation;
 import com.clisonix.edge.music.tempo.TempoPlanner;
@@ -49,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>in: {@value #FLOOR_METRICS} ({@code AthleteMetrics} JSON), {@value #CLASS_CHANGED},
  *       {@value #WORKOUT_STARTED}, {@value #WORKOUT_ENDED};</li>
- *   <li>out: {@value #TEMPO} (the contract's {@code Tempo}, when it changes), {@value #BEAT}
+ *   <li>out: {@value #TEMPO} (the contract's {@code Tempo}: every bar and every settings change), {@value #BEAT}
  *       (every quarter note), {@value #RECORDED} (a finished recording, as a request the store
  *       answers), and the retained {@code {root}/music/tempo} through the MQTT link;</li>
  *   <li>requests: {@value #CURRENT} (the Tempo now), {@value #SETTINGS} (a coach's update,
@@ -221,12 +222,13 @@ public final class MusicVerticle extends VerticleBase {
             LOG.warn("event=music_resync reason=planning_late");
         }
         Instant barStart = timeline.nextStartInstant();
+        session.settle(barStart, PhaseShape.DEFAULT.coolDown());
         PlannedBar planned = planner.nextBar(floor.input(barStart, session.startedAt(), session.endingAt()));
         GrooveBar bar = generator.nextBar(planned);
         player.schedule(bar, timeline.place(bar));
         recordings.record(bar);
         current = TempoSnapshot.of(planned, planner.settings(), barStart);
-        publishTempoIfChanged();
+        publishTempo();
         long delayMs = Math.max(1, timeline.nanosUntilPlanning(System.nanoTime(), leadNanos) / 1_000_000);
         timerId = vertx.setTimer(delayMs, id -> planNext());
     }
@@ -235,13 +237,18 @@ public final class MusicVerticle extends VerticleBase {
         return new JsonObject((Map<String, Object>) current.toContractFields());
     }
 
-    private void publishTempoIfChanged() {
+    /**
+     * Every bar's Tempo goes on the bus (a dashboard sees each tempo step with its bar's start); the
+     * retained MQTT copy is replaced only when something but {@code ts} changed, which spares the
+     * broker a write per bar while the tempo holds.
+     */
+    private void publishTempo() {
         JsonObject tempo = tempoJson();
+        vertx.eventBus().publish(TEMPO, tempo);
         JsonObject withoutTs = tempo.copy();
         withoutTs.remove("ts");
         if (!withoutTs.equals(lastPublished)) {
             lastPublished = withoutTs;
-            vertx.eventBus().publish(TEMPO, tempo);
             mqttDirty = true;
         }
         if (mqttDirty && !mqttInFlight) {
@@ -352,7 +359,7 @@ public final class MusicVerticle extends VerticleBase {
         planner.updateSettings(s);
         // the playing tempo stays until the next bar; the settings show at once
         current = new TempoSnapshot(current.bpm(), s.mode(), s.style(), s.minBpm(), s.maxBpm(), Instant.now());
-        publishTempoIfChanged();
+        publishTempo();
         LOG.info("event=music_settings mode={} style={} bounds={}-{} bpm={}", s.mode().wireName(), s.style().wireName(),
             s.minBpm(), s.maxBpm(), s.manualBpm().isPresent() ? s.manualBpm().getAsDouble() : null);
         m.reply(new JsonObject().put("tempo", tempoJson()));

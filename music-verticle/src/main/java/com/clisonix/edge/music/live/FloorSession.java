@@ -1,5 +1,6 @@
 package com.clisonix.edge.music.live;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
@@ -13,8 +14,10 @@ import java.util.Set;
  * <p>A session is a class while one runs (from {@code class.changed} "started" to "ended").
  * With no class, the first workout that opens on an idle floor starts an open-floor session and
  * the last one to end signals its end, so an open gym also gets a gentle start and a cool-down.
- * After an end the floor stays in cool-down (ambient, at the glide's last tempo) until the next
- * class or first workout: an empty gym gets quiet music, not a beat for nobody.
+ * Once the cool-down glide is over ({@link #settle}) the session is over: the floor is open again,
+ * the coach's mode and style apply, and with nobody training the tempo simply holds where the
+ * glide left it. Keeping the floor in cool-down instead would ignore a coach's manual tempo until
+ * the next class.
  *
  * <p>Not thread-safe: confine to the music verticle's context.
  */
@@ -44,6 +47,7 @@ public final class FloorSession {
     public void workoutStarted(String workoutId, Instant at) {
         openWorkouts.add(workoutId);
         if (runningClass == null && (startedAt == null || endingAt != null)) {
+            // the first workout on an idle floor, or one that opens during a cool-down, starts anew
             startedAt = at;
             endingAt = null;
         }
@@ -54,6 +58,14 @@ public final class FloorSession {
         boolean wasOpen = openWorkouts.remove(workoutId);
         if (wasOpen && runningClass == null && openWorkouts.isEmpty() && startedAt != null && endingAt == null) {
             endingAt = at;
+        }
+    }
+
+    /** Ends the session once its cool-down, of length {@code coolDown}, is over at {@code now}. */
+    public void settle(Instant now, Duration coolDown) {
+        if (endingAt != null && !now.isBefore(endingAt.plus(coolDown))) {
+            startedAt = null;
+            endingAt = null;
         }
     }
 
