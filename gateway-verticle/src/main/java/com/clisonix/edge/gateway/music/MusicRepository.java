@@ -56,7 +56,8 @@ public final class MusicRepository {
     Future<JsonObject> cls = pool.query("SELECT id, started_at FROM classes WHERE ended_at IS NULL "
             + "ORDER BY started_at DESC LIMIT 1").execute()
         .map(rows -> rows.size() == 0 ? null : session(rows.iterator().next()));
-    Future<JsonArray> workouts = pool.query("SELECT id, started_at FROM workouts WHERE ended_at IS NULL").execute()
+    Future<JsonArray> workouts = pool.query("SELECT id, started_at FROM workouts WHERE ended_at IS NULL "
+            + "ORDER BY started_at").execute()
         .map(rows -> {
           JsonArray out = new JsonArray();
           rows.forEach(row -> out.add(session(row)));
