@@ -321,8 +321,16 @@ public final class MusicVerticle extends VerticleBase {
     }
 
     private void finish(Recordings.Key key) {
-        Optional<Recordings.Finished> done = recordings.stop(key);
-        done.ifPresent(f -> store(recordedJson(f), 1));
+        // writing an hour-long file takes a while: a worker does it, the stopped recorder changes no more
+        recordings.detach(key).ifPresent(recorder -> vertx.executeBlocking(
+                () -> Recordings.finished(key, recorder).map(MusicVerticle::recordedJson).orElse(null), false)
+            .onSuccess(json -> {
+                if (json != null) {
+                    store(json, 1);
+                }
+            })
+            .onFailure(err -> LOG.error("event=music_file_failed kind={} id={} error=\"{}\"", key.kind().wireName(),
+                key.id(), err.getMessage())));
     }
 
     static JsonObject recordedJson(Recordings.Finished f) {

@@ -71,6 +71,18 @@ public final class Recordings {
         return finished(key, r);
     }
 
+    /**
+     * Stops a recording and hands over its recorder, which no bar touches any more, so its file can
+     * be written on another thread; empty when none was open.
+     */
+    public Optional<SmfRecorder> detach(Key key) {
+        SmfRecorder r = open.remove(key);
+        if (r != null) {
+            r.stop();
+        }
+        return Optional.ofNullable(r);
+    }
+
     /** Stops every recording (the music stops), returning those with music. */
     public List<Finished> stopAll() {
         List<Finished> out = new ArrayList<>();
@@ -90,7 +102,8 @@ public final class Recordings {
         return open.containsKey(key);
     }
 
-    private static Optional<Finished> finished(Key key, SmfRecorder r) {
+    /** The finished file of a recorder; empty without a bar. */
+    public static Optional<Finished> finished(Key key, SmfRecorder r) {
         if (r.barCount() == 0) {
             return Optional.empty();
         }

@@ -50,6 +50,13 @@ class RecordingsTest {
         assertThat(r.snapshot(WORKOUT)).isEmpty();
         assertThat(r.stop(WORKOUT)).isEmpty();
         assertThat(r.stop(CLASS)).as("never started").isEmpty();
+        r.start(CLASS);
+        r.record(new GrooveGenerator(1).nextBar(MusicStyle.HOUSE, 120));
+        var detached = r.detach(CLASS).orElseThrow();
+        assertThat(detached.isStopped()).isTrue();
+        assertThat(r.isOpen(CLASS)).isFalse();
+        assertThat(Recordings.finished(CLASS, detached).orElseThrow().bars()).isEqualTo(1);
+        assertThat(r.detach(CLASS)).isEmpty();
     }
 
     @Test
