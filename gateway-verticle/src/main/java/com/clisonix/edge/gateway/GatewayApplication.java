@@ -9,11 +9,14 @@ import com.clisonix.edge.gateway.config.GatewayConfig;
 import com.clisonix.edge.gateway.http.HttpServerVerticle;
 import com.clisonix.edge.gateway.journal.ReadingJournalVerticle;
 import com.clisonix.edge.gateway.metrics.MicrometerIngestMetrics;
+import com.clisonix.edge.gateway.music.MusicRepository;
+import com.clisonix.edge.gateway.music.MusicStoreVerticle;
 import com.clisonix.edge.gateway.pairing.PairingVerticle;
 import com.clisonix.edge.gateway.stats.StatsAggregatorVerticle;
 import com.clisonix.edge.gateway.store.AccountRepository;
 import com.clisonix.edge.gateway.store.SchemaMigrator;
 import com.clisonix.edge.sensor.ingest.MqttIngestOptions;
+import com.clisonix.edge.music.MusicVerticle;
 import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -30,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the gateway up in dependency order (schema, accounts, pairing registry, journal, stats,
- * profile snapshots, athlete actors, ingestion, HTTP) and down in the reverse order: HTTP closes,
+ * profile snapshots, athlete actors, ingestion, music, HTTP) and down in the reverse order: HTTP closes,
  * ingestion stops taking MQTT messages and waits until the journal has committed (and so acknowledged) what was in flight, the journal
  * writes its open batch, and the pools close last.
  */
@@ -85,6 +88,10 @@ public final class GatewayApplication {
         .compose(v -> app.deploy(new ProfileSnapshotVerticle(), verticleConfig))
         .compose(v -> app.deployAthleteActors(config))
         .compose(v -> app.deploy(new MqttIngestVerticle(MicrometerIngestMetrics.fromVertx()), mqttLinkConfig(config)))
+        .compose(v -> app.deploy(new MusicStoreVerticle(), verticleConfig))
+        // after the store (it keeps what the music records) and the MQTT link (it carries the retained tempo)
+        .compose(v -> new MusicRepository(app.edge).openSessions())
+        .compose(open -> app.deploy(new MusicVerticle(), config.musicVerticleConfig().put("resume", open)))
         .compose(v -> app.deploy(new HttpServerVerticle(), verticleConfig))
         .map(v -> app)
         .recover(err -> app.stop().transform(ar -> Future.failedFuture(err)));

@@ -1,5 +1,6 @@
 package com.clisonix.edge.gateway.config;
 
+import com.clisonix.edge.music.MusicOptions;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -10,10 +11,11 @@ import io.vertx.core.json.JsonObject;
  * @param cloudDb null when no cloud database is configured: replication is off
  * @param redisUri null when no Redis is configured: live cache and shared limits stay in memory
  * @param redisKeyPrefix starts every key this gateway writes, so several gyms or test runs can share one Redis
+ * @param music the music verticle's settings ({@code music.*}), validated here so a mistake stops start-up
  */
 public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, PgUri edgeDb, int edgePoolSize,
     PgUri cloudDb, String redisUri, String redisKeyPrefix, AuthOptions auth, EncryptionOptions encryption,
-    GymOptions gym) {
+    GymOptions gym, MusicOptions music) {
 
   public static GatewayConfig from(JsonObject tree, boolean demo) {
     ConfigReader r = new ConfigReader(tree);
@@ -33,6 +35,30 @@ public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, Pg
     EncryptionOptions enc = EncryptionOptions.from(r);
     GymOptions gym = GymOptions.from(r);
     String prefix = r.string("redis.key_prefix", "clisonix:" + gym.id() + ":");
-    return new GatewayConfig(demo, http, mqtt, edge, pool, cloud, redis, prefix, auth, enc, gym);
+    MusicOptions music = music(r, mqtt.root());
+    return new GatewayConfig(demo, http, mqtt, edge, pool, cloud, redis, prefix, auth, enc, gym, music);
+  }
+
+  private static MusicOptions music(ConfigReader r, String root) {
+    Object section = r.raw("music");
+    if (section != null && !(section instanceof JsonObject)) {
+      throw new ConfigException("music", "music must be a section of keys (output, clock_output, mode, style, min_bpm, "
+          + "max_bpm, bpm)");
+    }
+    JsonObject conf = section == null ? new JsonObject() : ((JsonObject) section).copy();
+    try {
+      return MusicOptions.fromJson(conf.put("mqtt_root", root));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("music", e.getMessage());
+    }
+  }
+
+  /** The music verticle's deployment configuration. */
+  public JsonObject musicVerticleConfig() {
+    return new JsonObject().put("output", music.output()).put("clock_output", music.clockOutput())
+        .put("mode", music.settings().mode().wireName()).put("style", music.settings().style().wireName())
+        .put("min_bpm", music.settings().minBpm()).put("max_bpm", music.settings().maxBpm())
+        .put("bpm", music.settings().manualBpm().isPresent() ? music.settings().manualBpm().getAsDouble() : null)
+        .put("seed", music.seed()).put("lead_ms", music.lead().toMillis()).put("mqtt_root", music.mqttRoot());
   }
 }

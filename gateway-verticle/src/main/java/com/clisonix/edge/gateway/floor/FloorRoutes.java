@@ -7,6 +7,7 @@ import com.clisonix.edge.gateway.api.ApiResponses;
 import com.clisonix.edge.gateway.api.Fields;
 import com.clisonix.edge.gateway.auth.Access;
 import com.clisonix.edge.gateway.auth.Role;
+import com.clisonix.edge.gateway.music.MusicRoutes;
 import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -86,7 +87,9 @@ public final class FloorRoutes {
     Future<JsonArray> unassigned = fromIngest(MqttIngestVerticle.UNASSIGNED_ADDRESS);
     Future<JsonArray> bridges = fromIngest(MqttIngestVerticle.BRIDGES_ADDRESS);
     Future<JsonArray> live = fromActors();
-    Future.all(List.of(cls, athletes, unassigned, bridges, live))
+    // the floor still answers if the music does not; its tempo is then unknown (null)
+    Future<JsonObject> music = MusicRoutes.currentTempo(vertx).recover(err -> Future.succeededFuture(null));
+    Future.all(List.of(cls, athletes, unassigned, bridges, live, music))
         .onSuccess(v -> {
           // the actors' figures where they have them; the store's for the others
           Map<String, JsonObject> byUser = new LinkedHashMap<>();
@@ -99,7 +102,7 @@ public final class FloorRoutes {
               .put("athletes", metrics)
               .put("unassigned", unassigned.result())
               .put("bridges", bridges.result())
-              .put("music", null));
+              .put("music", music.result()));
         })
         .onFailure(ctx::fail);
   }

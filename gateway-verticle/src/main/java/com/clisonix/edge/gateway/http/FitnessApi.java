@@ -11,6 +11,7 @@ import com.clisonix.edge.gateway.biometric.BiometricRoutes;
 import com.clisonix.edge.gateway.classes.ClassRoutes;
 import com.clisonix.edge.gateway.floor.AthleteMetricsView;
 import com.clisonix.edge.gateway.floor.FloorRoutes;
+import com.clisonix.edge.gateway.music.MusicRoutes;
 import com.clisonix.edge.gateway.pairing.PairingRoutes;
 import com.clisonix.edge.gateway.profile.ProfileRoutes;
 import com.clisonix.edge.gateway.stats.StatsRoutes;
@@ -52,5 +53,6 @@ public final class FitnessApi {
     new PairingRoutes(api).mount(router);
     new FloorRoutes(api, new AthleteMetricsView(hrMax, HeartRateZones.defaults())).mount(router);
     new AnalyzeRoutes(api).mount(router);
+    new MusicRoutes(api).mount(router);
   }
 }

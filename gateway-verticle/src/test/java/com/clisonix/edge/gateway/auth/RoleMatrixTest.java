@@ -169,6 +169,14 @@ class RoleMatrixTest extends ApiTestBase {
         new JsonObject().put("pupil_size", 5.2).put("blink_rate", 18), athlete), 200, 200, 200, 200, 200);
     route("POST /fitness/analyze/stress-level", c -> new Req(post, "/fitness/analyze/stress-level",
         new JsonObject().put("heart_rate", 120), athlete), 200, 200, 200, 200, 200);
+    // the floor's tempo is heard by everyone on it; only staff change it
+    route("GET /fitness/music", c -> new Req(get, "/fitness/music", null, athlete), 200, 200, 200, 200, 403);
+    route("PUT /fitness/music", c -> new Req(put, "/fitness/music", new JsonObject().put("style", "house"), athlete),
+        403, 403, 200, 200, 403);
+    route("GET /fitness/workouts/{id}/music.mid", c -> new Req(get, withMusic("/fitness/workouts/" + openWorkout
+        + "/music.mid"), null, athlete), 200, 403, 200, 200, 403);
+    route("GET /fitness/classes/{id}/music.mid", c -> new Req(get, withMusic("/fitness/classes/" + someClass
+        + "/music.mid"), null, athlete), 403, 403, 200, 200, 403);
     HttpMethod delete = HttpMethod.DELETE;
     // pairing: an athlete may pair a device or camera track with themself; unpairing is staff work
     route("POST /fitness/devices/{id}/pair", c -> new Req(post, "/fitness/devices/" + deviceId() + "/pair",
@@ -183,6 +191,13 @@ class RoleMatrixTest extends ApiTestBase {
         200, 403, 200, 200, 403);
     route("DELETE /fitness/cameras/{id}/tracks/{id}/pair", c -> new Req(delete, "/fitness/cameras/cam1/tracks/"
         + pairedTrack() + "/pair", null, athlete), 403, 403, 200, 200, 403);
+  }
+
+  /** A music file path, once its recording holds a bar (the first bar is planned within a bar of the start). */
+  private String withMusic(String path) {
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+        .untilAsserted(() -> assertThat(api.get(path, adminToken).status()).as(path).isEqualTo(200));
+    return path;
   }
 
   private int devices;

@@ -300,6 +300,18 @@ class ApiDocsRoutesTest {
     call(HttpMethod.GET, "/fitness/users/" + userId + "/live", null, athlete, "getAthleteLive", 200);
     JsonObject floor = json(call(HttpMethod.GET, "/fitness/floor", null, admin, "getFloor", 200));
     assertThat(floor.getJsonArray("athletes")).isNotEmpty();
+    assertThat(floor.getJsonObject("music").getString("mode")).isEqualTo("intensity");
+    assertThat(json(call(HttpMethod.GET, "/fitness/music", null, athlete, "getMusic", 200)).getString("style")).isEqualTo("house");
+    call(HttpMethod.PUT, "/fitness/music", new JsonObject().put("style", "rock"), admin, "setMusic", 200);
+    call(HttpMethod.PUT, "/fitness/music", new JsonObject().put("min_bpm", 10), admin, "setMusic", 400);
+    call(HttpMethod.PUT, "/fitness/music", new JsonObject().put("style", "house"), athlete, "setMusic", 403);
+    String workoutMusic = "/fitness/workouts/" + workoutId + "/music.mid";
+    // the workout's recording holds its first bar within a bar of the start
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+        http.get(workoutMusic).bearerTokenAuthentication(athlete).send().await(10, TimeUnit.SECONDS).statusCode() == 200);
+    call(HttpMethod.GET, workoutMusic, null, athlete, "getWorkoutMusic", 200);
+    call(HttpMethod.GET, "/fitness/classes/" + classId + "/music.mid", null, admin, "getClassMusic", 200);
+    call(HttpMethod.GET, "/fitness/classes/" + UUID.randomUUID() + "/music.mid", null, admin, "getClassMusic", 404);
     JsonObject running = json(call(HttpMethod.GET, "/fitness/classes/" + classId, null, admin, "getClass", 200));
     assertThat(running.getJsonArray("attendees")).isNotEmpty();
     call(HttpMethod.PUT, "/fitness/workouts/" + workoutId + "/end", new JsonObject().put("mood_after", "good")
@@ -346,6 +358,22 @@ class ApiDocsRoutesTest {
     return res.bodyAsJsonObject();
   }
 
+  /** The media types the document lists for one response of an operation, read from the YAML itself. */
+  Set<String> documentedMediaTypes(String operationId, int status) {
+    JsonObject paths = document.getJsonObject("paths");
+    for (String p : paths.fieldNames()) {
+      for (String m : paths.getJsonObject(p).fieldNames()) {
+        Object op = paths.getJsonObject(p).getValue(m);
+        if (op instanceof JsonObject o && operationId.equals(o.getString("operationId"))) {
+          JsonObject response = o.getJsonObject("responses").getJsonObject(String.valueOf(status));
+          return response == null || response.getJsonObject("content") == null ? Set.of()
+              : response.getJsonObject("content").fieldNames();
+        }
+      }
+    }
+    return Set.of();
+  }
+
   /** Sends one request, checks its status, and validates the response against the operation in the document. */
   HttpResponse<Buffer> call(HttpMethod method, String path, JsonObject body, String token, String operationId, int status)
       throws Exception {
@@ -369,7 +397,12 @@ class ApiDocsRoutesTest {
     String mediaType = contentType == null ? null : contentType.split(";")[0].trim();
     if (!"application/json".equals(mediaType)) {
       // vertx-openapi validates JSON bodies only: for text, the documented media type is what can be checked
-      assertThat(contract.operation(operationId).getResponse(status).getContent()).as(operationId).containsKey(mediaType);
+      if ("audio/midi".equals(mediaType)) {
+        // vertx-openapi leaves media types it cannot analyse (binary audio) out of its model: read the document
+        assertThat(documentedMediaTypes(operationId, status)).as(operationId).contains(mediaType);
+      } else {
+        assertThat(contract.operation(operationId).getResponse(status).getContent()).as(operationId).containsKey(mediaType);
+      }
       return res;
     }
     ValidatableResponse v = ValidatableResponse.create(res.statusCode(), headers, res.body(), mediaType);

@@ -63,8 +63,8 @@ class SchemaMigratorTest {
       s.execute("CREATE DATABASE " + cloudDb);
     }
     cloud = new PgUri(edge.host(), edge.port(), cloudDb, edge.user(), edge.password(), edge.sslmode());
-    assertThat(SchemaMigrator.migrateBlocking(edge, SchemaMigrator.Target.EDGE).migrationsExecuted).isEqualTo(5);
-    assertThat(SchemaMigrator.migrateBlocking(cloud, SchemaMigrator.Target.CLOUD).migrationsExecuted).isEqualTo(4);
+    assertThat(SchemaMigrator.migrateBlocking(edge, SchemaMigrator.Target.EDGE).migrationsExecuted).isEqualTo(7);
+    assertThat(SchemaMigrator.migrateBlocking(cloud, SchemaMigrator.Target.CLOUD).migrationsExecuted).isEqualTo(6);
   }
 
   @org.junit.jupiter.api.AfterAll
