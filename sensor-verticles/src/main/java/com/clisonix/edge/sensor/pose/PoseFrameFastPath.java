@@ -4,6 +4,7 @@ import com.clisonix.edge.sensor.decode.DroppedField;
 import com.clisonix.edge.sensor.decode.ParseResult;
 import com.clisonix.edge.sensor.decode.RejectReason;
 import com.fasterxml.jackson.core.io.NumberInput;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -400,13 +401,98 @@ final class PoseFrameFastPath {
             if (negative) {
                 value = -value;
             }
-        } else {
+        } else if (significant > 19 || Double.isNaN(value = eiselLemire(mantissa, exponent, negative))) {
             value = slowNumber(start, length);
         }
         if (!Double.isFinite(value)) {
             throw GIVE_UP;
         }
         return value;
+    }
+
+    /**
+     * Eisel and Lemire's algorithm (as in the fast_float library, without its subnormal case):
+     * the correctly rounded double nearest to {@code w × 10^q} for a decimal significand of up to
+     * 19 digits ({@code w} read as unsigned, not zero), from a 128-bit approximation of
+     * {@code 5^q}; NaN outside the table's range or when the approximation cannot decide.
+     */
+    static double eiselLemire(long w, int q, boolean negative) {
+        if (q < MIN_POWER || q > MAX_POWER) {
+            return Double.NaN;
+        }
+        int lz = Long.numberOfLeadingZeros(w);
+        w <<= lz;
+        int index = q - MIN_POWER;
+        long hi = unsignedMultiplyHigh(w, POW5_HIGH[index]);
+        long lo = w * POW5_HIGH[index];
+        final long precisionMask = -1L >>> 55;
+        if ((hi & precisionMask) == precisionMask) {
+            long secondHi = unsignedMultiplyHigh(w, POW5_LOW[index]);
+            lo += secondHi;
+            if (Long.compareUnsigned(secondHi, lo) > 0) {
+                hi++;
+            }
+            if ((hi & precisionMask) == precisionMask && lo == -1L) {
+                return Double.NaN;
+            }
+        }
+        int upperBit = (int) (hi >>> 63);
+        int shift = upperBit + 9;
+        long mantissa = hi >>> shift;
+        int power2 = (((152_170 + 65_536) * q) >> 16) + 63 + upperBit - lz + 1023;
+        if (power2 <= 0) {
+            return Double.NaN;
+        }
+        // exactly halfway between two doubles: round to even rather than up
+        if (Long.compareUnsigned(lo, 1) <= 0 && q >= -4 && q <= 23 && (mantissa & 3) == 1
+                && (mantissa << shift) == hi) {
+            mantissa &= ~1L;
+        }
+        mantissa += mantissa & 1;
+        mantissa >>>= 1;
+        if (mantissa >= (2L << 52)) {
+            mantissa = 1L << 52;
+            power2++;
+        }
+        mantissa &= ~(1L << 52);
+        if (power2 >= 0x7FF) {
+            return Double.NaN;
+        }
+        long bits = mantissa | ((long) power2 << 52) | (negative ? Long.MIN_VALUE : 0);
+        return Double.longBitsToDouble(bits);
+    }
+
+    private static long unsignedMultiplyHigh(long a, long b) {
+        return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+    }
+
+    /**
+     * 128-bit approximations of {@code 5^q} for the powers cameras use, built as fast_float's
+     * table is: for {@code q >= 0} the power truncated to its top 128 bits; for {@code q < 0}
+     * (down to -27, where one formula holds) {@code floor(2^(z + 127) / 5^-q) + 1}, with
+     * {@code 2^z} the least power of two above {@code 5^-q}.
+     */
+    private static final int MIN_POWER = -27;
+    private static final int MAX_POWER = 55;
+    private static final long[] POW5_HIGH = new long[MAX_POWER - MIN_POWER + 1];
+    private static final long[] POW5_LOW = new long[MAX_POWER - MIN_POWER + 1];
+
+    static {
+        BigInteger mask64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+        for (int q = MIN_POWER; q <= MAX_POWER; q++) {
+            BigInteger c;
+            if (q >= 0) {
+                c = BigInteger.valueOf(5).pow(q);
+                int bits = c.bitLength();
+                c = bits < 128 ? c.shiftLeft(128 - bits) : c.shiftRight(bits - 128);
+            } else {
+                BigInteger p = BigInteger.valueOf(5).pow(-q);
+                int z = p.bitLength();
+                c = BigInteger.ONE.shiftLeft(z + 127).divide(p).add(BigInteger.ONE);
+            }
+            POW5_HIGH[q - MIN_POWER] = c.shiftRight(64).longValue();
+            POW5_LOW[q - MIN_POWER] = c.and(mask64).longValue();
+        }
     }
 
     /** Numbers beyond the exact fast path: Jackson's correctly rounded parser, as before. */

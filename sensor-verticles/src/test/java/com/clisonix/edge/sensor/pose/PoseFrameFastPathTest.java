@@ -84,6 +84,35 @@ class PoseFrameFastPathTest {
         return out;
     }
 
+    /** The long-significand path on its own, so that a silent hand-over cannot hide a wrong table. */
+    @Test
+    void longSignificandsAreConvertedExactlyWithoutHandingOver() {
+        Random rnd = new Random(5);
+        int converted = 0;
+        for (int i = 0; i < 300_000; i++) {
+            int digits = 16 + rnd.nextInt(4);
+            long w = (long) (Math.pow(10, digits - 1)) + Math.floorMod(rnd.nextLong(), (long) (9 * Math.pow(10, digits - 1)));
+            if (digits == 19 && rnd.nextBoolean()) {
+                // 19 digits above 2^63: the significand is read as unsigned
+                w = Long.MIN_VALUE + Math.floorMod(rnd.nextLong(), 776_627_963_145_224_192L);
+            }
+            int q = -27 + rnd.nextInt(83);
+            boolean negative = rnd.nextBoolean();
+            double fast = PoseFrameFastPath.eiselLemire(w, q, negative);
+            String text = (negative ? "-" : "") + Long.toUnsignedString(w) + "e" + q;
+            if (Double.isNaN(fast)) {
+                continue;
+            }
+            converted++;
+            assertThat(Double.doubleToRawLongBits(fast)).as(text).isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+        }
+        assertThat(converted).isGreaterThan(299_000);
+        // exactly halfway between two doubles rounds to even, both ways
+        for (String text : List.of("9007199254740993e0", "9007199254740995e0", "90071992547409930e-1", "4503599627370497.5")) {
+            assertSameNumber(text);
+        }
+    }
+
     @Test
     void edgeCasesOfTheNumberGrammar() {
         for (String text : List.of("0", "-0", "0.0", "-0.0", "0e0", "-0E+5", "1", "-1", "12", "1.5", "-1.5e-3",
