@@ -81,6 +81,15 @@ public final class PoseFrameDecoder {
             return ParseResult.failed(RejectReason.TOO_LARGE,
                     "payload of " + payload.length + " bytes exceeds " + maxBytes);
         }
+        ParseResult<PoseFrame> fast = PoseFrameFastPath.tryDecode(payload, maxPeople);
+        return fast != null ? fast : decodeGeneral(payload);
+    }
+
+    /**
+     * Decodes with the streaming parser alone: every payload the fast path does not take, and the
+     * reference the tests hold the fast path to.
+     */
+    ParseResult<PoseFrame> decodeGeneral(byte[] payload) {
         try (JsonParser p = json.createParser(payload)) {
             return parseFrame(p);
         } catch (IOException | RuntimeException e) {
