@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * text frame; a bad one closes the socket with 4401. Afterwards every {@code floor.metrics},
  * {@code floor.events} and {@code music.tempo} message becomes one text frame
  * {@code {"type","data"}}, filtered by role: an athlete gets only their own metrics and events,
- * coaches and admins everything, device accounts nothing (closed with 4403).
+ * coaches and admins everything, device accounts nothing (closed with 4403). The socket is closed
+ * with 4401 when its token expires.
  *
  * <p>One dashboard on a bad Wi-Fi link must not hold up the event loop or the other dashboards:
  * each client has a bounded queue in front of the socket. When the socket's write queue is full,
@@ -109,6 +110,7 @@ public final class LiveFeed {
     });
     ws.closeHandler(v -> {
       vertx.cancelTimer(timer);
+      vertx.cancelTimer(client.expiry);
       client.closed = true;
       clients.remove(client);
       if (clients.isEmpty()) {
@@ -134,6 +136,9 @@ public final class LiveFeed {
           client.principal = ar.result();
           subscribe();
           clients.add(client);
+          // a socket outlives no token: once it expires the client signs in again
+          long left = ar.result().expiresAt() * 1000 - System.currentTimeMillis();
+          client.expiry = vertx.setTimer(Math.max(1, left), t -> client.close(BAD_TOKEN, "the token expired"));
         }
       });
     });
@@ -216,6 +221,7 @@ public final class LiveFeed {
     boolean authenticating;
     boolean closed;
     long droppedHere;
+    long expiry = -1;
 
     Client(ServerWebSocket ws) {
       this.ws = ws;
