@@ -106,6 +106,9 @@ class DashboardBrowserIT {
             / (layout.getDouble("row") + layout.getDouble("gap")));
         int fits = layout.getInteger("cols") * rows;
         assertThat(fits).as("tiles that fit on one 1920x1080 screen: " + layout).isGreaterThanOrEqualTo(60);
+        // kept with the build's output, for a person to look at the floor as the coach sees it
+        String png = page.call("Page.captureScreenshot", new JsonObject().put("format", "png")).getString("data");
+        Files.write(Path.of("target", "dashboard-floor.png"), java.util.Base64.getDecoder().decode(png));
         page.close();
       } finally {
         chromium.descendants().forEach(ProcessHandle::destroyForcibly);
