@@ -128,9 +128,17 @@ public final class Main {
       // Exit explicitly: the JVM's default SIGTERM handling would end with status 143.
       Runtime.getRuntime().halt(0);
     };
-    // A signal handler runs on its own thread, so waiting for the orderly stop there is fine.
-    Signal.handle(new Signal("TERM"), sig -> stop.run());
-    Signal.handle(new Signal("INT"), sig -> stop.run());
+    // The JVM runs a signal handler on a daemon thread: once Vert.x has closed, nothing else keeps the
+    // JVM alive, so it could exit mid-stop (demo services still running, the last log line lost). The
+    // stop gets a thread of its own that is not a daemon; it ends the JVM itself with halt(0).
+    Signal.handle(new Signal("TERM"), sig -> startStop(stop));
+    Signal.handle(new Signal("INT"), sig -> startStop(stop));
+  }
+
+  private static void startStop(Runnable stop) {
+    Thread t = new Thread(stop, "gateway-stop");
+    t.setDaemon(false);
+    t.start();
   }
 
   private static String oneLine(Throwable err) {

@@ -9,6 +9,7 @@ import com.clisonix.edge.gateway.config.GatewayConfig;
 import com.clisonix.edge.gateway.config.HttpOptions;
 import com.clisonix.edge.gateway.health.DependencyProbes;
 import com.clisonix.edge.gateway.health.HealthRoutes;
+import com.clisonix.edge.gateway.live.LiveFeed;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -86,6 +87,8 @@ public class HttpServerVerticle extends VerticleBase {
     new HealthRoutes(vertx, new DependencyProbes(vertx, edge, redis, cloud)).mount(vertx, router);
     ApiContext api = new ApiContext(vertx, rt, edge, new TokenService(vertx, rt.auth()),
         new RevocationList(redis, rt.redisKeyPrefix()), new SharedCounters(redis, rt.redisKeyPrefix()), new PasswordHasher());
+    // before the /fitness body handler and bearer guard: a browser's WebSocket sends its token in the first frame
+    new LiveFeed(vertx, api.tokens(), api.revocations()).mount(router);
     FitnessApi.mount(router, api);
     router.get("/metrics").handler(PrometheusScrapingHandler.create());
     new ApiDocsRoutes(vertx).mount(router);

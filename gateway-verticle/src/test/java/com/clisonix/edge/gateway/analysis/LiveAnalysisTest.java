@@ -200,6 +200,11 @@ class LiveAnalysisTest extends ApiTestBase {
     for (int i = 0; i <= 40; i++) {
       heartRate(strap, 176, start + i * 1000L);
     }
+    // the broker acknowledged the readings; the actor may still be working through them, and the raise
+    // needs all 40 s of them before the end asks for it
+    String last = java.time.Instant.ofEpochMilli(start + 40_000).toString();
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() ->
+        last.equals(api.get("/fitness/users/" + user + "/live", adminToken).json().getString("ts")));
     Res ended = api.put("/fitness/workouts/" + workout + "/end", adminToken, null);
     assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
     assertThat(api.get("/fitness/users/" + user + "/profile", adminToken).json().getDouble("max_heart_rate"))

@@ -209,7 +209,9 @@ class ApiDocsRoutesTest {
       }
     }
     assertThat(publicOps).containsExactlyInAnyOrder("POST /fitness/auth/token", "GET /fitness/health", "GET /health/live",
-        "GET /health/ready", "GET /metrics", "GET /openapi.yaml", "GET /docs");
+        "GET /health/ready", "GET /metrics", "GET /openapi.yaml", "GET /docs",
+        // its token comes in the first WebSocket frame, not in a header
+        "GET /fitness/live/ws");
   }
 
   @Test
