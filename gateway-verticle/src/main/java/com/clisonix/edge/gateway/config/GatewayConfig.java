@@ -10,10 +10,11 @@ import io.vertx.core.json.JsonObject;
  * @param cloudDb null when no cloud database is configured: replication is off
  * @param redisUri null when no Redis is configured: live cache and shared limits stay in memory
  * @param redisKeyPrefix starts every key this gateway writes, so several gyms or test runs can share one Redis
+ * @param replication pacing of edge-to-cloud replication; used only when {@code cloudDb} is set
  */
 public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, PgUri edgeDb, int edgePoolSize,
     PgUri cloudDb, String redisUri, String redisKeyPrefix, AuthOptions auth, EncryptionOptions encryption,
-    GymOptions gym) {
+    GymOptions gym, ReplicationOptions replication) {
 
   public static GatewayConfig from(JsonObject tree, boolean demo) {
     ConfigReader r = new ConfigReader(tree);
@@ -33,6 +34,7 @@ public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, Pg
     EncryptionOptions enc = EncryptionOptions.from(r);
     GymOptions gym = GymOptions.from(r);
     String prefix = r.string("redis.key_prefix", "clisonix:" + gym.id() + ":");
-    return new GatewayConfig(demo, http, mqtt, edge, pool, cloud, redis, prefix, auth, enc, gym);
+    ReplicationOptions replication = ReplicationOptions.from(r);
+    return new GatewayConfig(demo, http, mqtt, edge, pool, cloud, redis, prefix, auth, enc, gym, replication);
   }
 }

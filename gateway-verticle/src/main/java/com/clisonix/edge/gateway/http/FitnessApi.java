@@ -13,6 +13,7 @@ import com.clisonix.edge.gateway.floor.AthleteMetricsView;
 import com.clisonix.edge.gateway.floor.FloorRoutes;
 import com.clisonix.edge.gateway.pairing.PairingRoutes;
 import com.clisonix.edge.gateway.profile.ProfileRoutes;
+import com.clisonix.edge.gateway.replication.ReplicationRoutes;
 import com.clisonix.edge.gateway.stats.StatsRoutes;
 import com.clisonix.edge.gateway.workout.WorkoutRoutes;
 import io.vertx.ext.web.Router;
@@ -52,5 +53,6 @@ public final class FitnessApi {
     new PairingRoutes(api).mount(router);
     new FloorRoutes(api, new AthleteMetricsView(hrMax, HeartRateZones.defaults())).mount(router);
     new AnalyzeRoutes(api).mount(router);
+    new ReplicationRoutes(api).mount(router);
   }
 }
