@@ -181,7 +181,8 @@ public final class ReplicationRepository {
    */
   public Future<Void> erase(List<UUID> users, String gymId) {
     UUID[] ids = users.toArray(UUID[]::new);
-    Tuple p = Tuple.of(gymId, ids);
+    // built element by element: Tuple.of would spread the array into separate parameters
+    Tuple p = Tuple.tuple().addString(gymId).addArrayOfUUID(ids);
     return cloud.withTransaction(tx -> tx.preparedQuery("DELETE FROM exercises WHERE gym_id = $1 AND workout_id IN "
             + "(SELECT id FROM workouts WHERE gym_id = $1 AND user_id = ANY($2))").execute(p)
         .compose(v -> deleteByUser(tx, "workouts", p))
@@ -212,7 +213,7 @@ public final class ReplicationRepository {
     List<Future<JsonObject>> parts = new ArrayList<>();
     for (Table t : TABLES) {
       String stamp = t.mutable() ? "updated_at" : "created_at";
-      parts.add(edge.preparedQuery("SELECT count(*), extract(epoch FROM now() - min(" + stamp + "))::float8, "
+      parts.add(edge.preparedQuery("SELECT count(*), extract(epoch FROM now() - min(x." + stamp + "))::float8, "
               + "c.last_success, c.last_error FROM " + t.name() + " x LEFT JOIN replication_cursor c ON c.table_name = $1 "
               + "WHERE x.repl_seq > coalesce(c.confirmed_seq, 0) GROUP BY c.last_success, c.last_error")
           .execute(Tuple.of(t.name()))
