@@ -37,6 +37,7 @@ public final class ReplicationRoutes {
         .recover(err -> err instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS
             ? edgeOnly.pending().compose(tables -> edgeOnly.pendingErasures().map(erasures -> new JsonObject()
                 .put("enabled", false)
+                .put("role", "off")
                 .put("gym_id", api.config().gym().id())
                 .put("cloud_reachable", false)
                 .put("last_success", null)

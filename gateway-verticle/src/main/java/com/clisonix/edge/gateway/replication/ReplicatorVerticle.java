@@ -16,8 +16,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
 import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,6 +48,9 @@ public class ReplicatorVerticle extends VerticleBase {
   static final long CLOUD_TIMEOUT_MS = 30_000;
   static final long PENDING_REFRESH_MS = 5_000;
   static final long RATE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
+  /** Held for as long as this box is the one replicator of the gym's shared edge database. */
+  static final long LEADER_LOCK = 7_340_012L;
+  static final long STANDBY_RETRY_MS = 5_000;
 
   private ReplicationRepository repo;
   private ReplicationOptions opts;
@@ -72,6 +77,7 @@ public class ReplicatorVerticle extends VerticleBase {
   private final Map<String, AtomicLong> oldestPendingSeconds = new HashMap<>();
   private final Map<String, Counter> replicated = new HashMap<>();
   private MessageConsumer<Object> statusConsumer;
+  private PgConnection leaderConnection;
 
   @Override
   public Future<?> start() {
@@ -133,10 +139,51 @@ public class ReplicatorVerticle extends VerticleBase {
     });
   }
 
+  /**
+   * The boxes of one large gym share its edge database, and only one may drain it: two replicators
+   * could each read a row at a different moment and land the older state last. The one holding a
+   * session advisory lock on a connection of its own replicates; the others stand by and take over
+   * when that connection (and so the lock) goes away.
+   */
+  private Future<Boolean> lead() {
+    if (leaderConnection != null) {
+      return Future.succeededFuture(true);
+    }
+    return PgConnection.connect(vertx, cfg.edgeDb().connectOptions()).compose(conn -> conn
+        .preparedQuery("SELECT pg_try_advisory_lock($1)").execute(Tuple.of(LEADER_LOCK))
+        .compose(rows -> {
+          if (rows.iterator().next().getBoolean(0) && !stopped) {
+            leaderConnection = conn;
+            conn.closeHandler(v -> {
+              if (leaderConnection == conn) {
+                leaderConnection = null;
+              }
+            });
+            LOG.info("event=replication_leader gym={}", gymId);
+            return Future.succeededFuture(true);
+          }
+          return conn.close().map(false);
+        }, err -> conn.close().transform(ar -> Future.failedFuture(err))));
+  }
+
   private Future<Void> pass() {
     if (stopped) {
       return Future.succeededFuture();
     }
+    return lead().compose(leading -> {
+      if (!leading) {
+        schedule(Math.max(opts.batchAgeMs(), STANDBY_RETRY_MS));
+        return Future.succeededFuture();
+      }
+      return leaderPass();
+    }, err -> {
+      currentTable = null;
+      failed(err);
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> leaderPass() {
     passes++;
     currentTable = null;
     return prepare()
@@ -272,6 +319,7 @@ public class ReplicatorVerticle extends VerticleBase {
       updateGauges(tables);
       return new JsonObject()
           .put("enabled", true)
+          .put("role", leaderConnection != null ? "leader" : "standby")
           .put("gym_id", gymId)
           .put("cloud_reachable", cloudReachable)
           .put("last_success", lastSuccess == null ? null : lastSuccess.toString())
@@ -295,6 +343,7 @@ public class ReplicatorVerticle extends VerticleBase {
     meters.forEach(registry::remove);
     return statusConsumer.unregister()
         .eventually(() -> running.timeout(CLOUD_TIMEOUT_MS, TimeUnit.MILLISECONDS).otherwiseEmpty())
+        .eventually(() -> leaderConnection == null ? Future.succeededFuture() : leaderConnection.close())
         .eventually(() -> cloud.close());
   }
 }

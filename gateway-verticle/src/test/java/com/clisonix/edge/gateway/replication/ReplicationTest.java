@@ -43,6 +43,7 @@ class ReplicationTest extends ApiTestBase {
   PgUri cloudUri;
   Pool cloud;
   final UUID ann = UUID.randomUUID();
+  JsonObject tree;
 
   @Override
   protected JsonObject configure(JsonObject tree) {
@@ -60,6 +61,7 @@ class ReplicationTest extends ApiTestBase {
       int port = proxy.start();
       PgUri viaProxy = new PgUri("127.0.0.1", port, cloudDb, edge.user(), edge.password(), edge.sslmode());
       cloud = PgBuilder.pool().connectingTo(cloudUri.connectOptions()).using(proxyVertx).build();
+      this.tree = tree;
       return tree
           .put("cloud_db", new JsonObject().put("uri", uri(viaProxy)))
           // short waits so an outage of seconds is retried within seconds
@@ -211,6 +213,7 @@ class ReplicationTest extends ApiTestBase {
       assertThat(res.status()).as(res.toString()).isEqualTo(200);
       JsonObject body = res.json();
       assertThat(body.getBoolean("enabled")).isTrue();
+      assertThat(body.getString("role")).isEqualTo("leader");
       assertThat(body.getString("gym_id")).isEqualTo(GYM);
       assertThat(body.getBoolean("cloud_reachable")).isTrue();
       assertThat(body.getString("last_success")).isNotNull();
@@ -272,5 +275,20 @@ class ReplicationTest extends ApiTestBase {
         .isEqualTo(one(db, "SELECT total_workouts FROM fitness_stats WHERE user_id = $1", ann).getInteger(0));
     await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(api.get("/fitness/health", null).json()
         .getJsonObject("dependencies").getString("cloud_db")).isEqualTo("up"));
+  }
+
+  @Test
+  @Order(6)
+  void aSecondBoxStandsByAndTakesOverWhenTheLeaderStops() throws Exception {
+    Gateway second = startGateway(tree.copy().put("gym", tree.getJsonObject("gym").copy().put("node_id", "node-b")));
+    String token = login(second.api(), "admin", com.clisonix.edge.gateway.GatewayTestConfig.ADMIN_PASSWORD);
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        assertThat(second.api().get("/fitness/replication", token).json().getString("role")).isEqualTo("standby"));
+    stopGateway(gw);
+    edge("INSERT INTO biometric_data (id, user_id, biometric_type, value, unit, measurement_time) VALUES "
+        + "(gen_random_uuid(), $1, 'heart_rate', 99, 'bpm', now())", ann);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(second.api().get("/fitness/replication", token).json().getString("role")).isEqualTo("leader"));
+    awaitInSync(Duration.ofSeconds(30));
   }
 }
