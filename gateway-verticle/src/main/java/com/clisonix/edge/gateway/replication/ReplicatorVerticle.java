@@ -99,7 +99,8 @@ public class ReplicatorVerticle extends VerticleBase {
     repo = new ReplicationRepository(edge, cloud);
     bucket = new TokenBucket(opts.maxRowsPerSecond(), System.nanoTime());
     registerMetrics();
-    statusConsumer = vertx.eventBus().consumer(STATUS_ADDRESS, msg -> status().onSuccess(msg::reply)
+    // local: in a cluster of boxes each one answers for its own replicator
+    statusConsumer = vertx.eventBus().localConsumer(STATUS_ADDRESS, msg -> status().onSuccess(msg::reply)
         .onFailure(err -> msg.fail(500, String.valueOf(err.getMessage()))));
     pendingTimer = vertx.setPeriodic(PENDING_REFRESH_MS, id -> refreshPending());
     // an unreachable cloud at start must not keep the gateway from starting: the first pass
@@ -234,6 +235,10 @@ public class ReplicatorVerticle extends VerticleBase {
         return sendTables(i + 1, horizon, cursors, full, sent);
       }
       bucket.take(batch.rows(), System.nanoTime());
+      if (leaderConnection == null) {
+        // the lock went with its connection: another box may be draining now, so this one stops
+        return Future.failedFuture(new IllegalStateException("no longer the replicating box"));
+      }
       return cloudStep(repo.write(t, batch, gymId))
           .compose(v -> repo.confirm(t.name(), batch.lastSeq()))
           .compose(v -> {
