@@ -12,6 +12,7 @@ import com.clisonix.edge.gateway.metrics.MicrometerIngestMetrics;
 import com.clisonix.edge.gateway.music.MusicRepository;
 import com.clisonix.edge.gateway.music.MusicStoreVerticle;
 import com.clisonix.edge.gateway.pairing.PairingVerticle;
+import com.clisonix.edge.gateway.replication.ReplicatorVerticle;
 import com.clisonix.edge.gateway.stats.StatsAggregatorVerticle;
 import com.clisonix.edge.gateway.store.AccountRepository;
 import com.clisonix.edge.gateway.store.SchemaMigrator;
@@ -32,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the gateway up in dependency order (schema, accounts, pairing registry, journal, stats,
+ * Brings the gateway up in dependency order (schema, accounts, pairing registry, journal, replication, stats,
  * profile snapshots, athlete actors, ingestion, music, HTTP) and down in the reverse order: HTTP closes,
  * ingestion stops taking MQTT messages and waits until the journal has committed (and so acknowledged) what was in flight, the journal
  * writes its open batch, and the pools close last.
@@ -84,6 +85,9 @@ public final class GatewayApplication {
         })
         .compose(v -> app.deploy(new PairingVerticle(), verticleConfig))
         .compose(v -> app.deploy(new ReadingJournalVerticle(), verticleConfig))
+        // only with a cloud database; it stops before the journal, whose last batch it need not wait for
+        .compose(v -> config.cloudDb() == null ? Future.<Void>succeededFuture()
+            : app.deploy(new ReplicatorVerticle(), verticleConfig))
         .compose(v -> app.deploy(new StatsAggregatorVerticle(), verticleConfig))
         .compose(v -> app.deploy(new ProfileSnapshotVerticle(), verticleConfig))
         .compose(v -> app.deployAthleteActors(config))

@@ -12,10 +12,11 @@ import io.vertx.core.json.JsonObject;
  * @param redisUri null when no Redis is configured: live cache and shared limits stay in memory
  * @param redisKeyPrefix starts every key this gateway writes, so several gyms or test runs can share one Redis
  * @param music the music verticle's settings ({@code music.*}), validated here so a mistake stops start-up
+ * @param replication pacing of edge-to-cloud replication; used only when {@code cloudDb} is set
  */
 public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, PgUri edgeDb, int edgePoolSize,
     PgUri cloudDb, String redisUri, String redisKeyPrefix, AuthOptions auth, EncryptionOptions encryption,
-    GymOptions gym, MusicOptions music) {
+    GymOptions gym, MusicOptions music, ReplicationOptions replication) {
 
   public static GatewayConfig from(JsonObject tree, boolean demo) {
     ConfigReader r = new ConfigReader(tree);
@@ -36,7 +37,8 @@ public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, Pg
     GymOptions gym = GymOptions.from(r);
     String prefix = r.string("redis.key_prefix", "clisonix:" + gym.id() + ":");
     MusicOptions music = music(r, mqtt.root());
-    return new GatewayConfig(demo, http, mqtt, edge, pool, cloud, redis, prefix, auth, enc, gym, music);
+    ReplicationOptions replication = ReplicationOptions.from(r);
+    return new GatewayConfig(demo, http, mqtt, edge, pool, cloud, redis, prefix, auth, enc, gym, music, replication);
   }
 
   private static MusicOptions music(ConfigReader r, String root) {

@@ -14,6 +14,7 @@ import com.clisonix.edge.gateway.floor.FloorRoutes;
 import com.clisonix.edge.gateway.music.MusicRoutes;
 import com.clisonix.edge.gateway.pairing.PairingRoutes;
 import com.clisonix.edge.gateway.profile.ProfileRoutes;
+import com.clisonix.edge.gateway.replication.ReplicationRoutes;
 import com.clisonix.edge.gateway.stats.StatsRoutes;
 import com.clisonix.edge.gateway.workout.WorkoutRoutes;
 import io.vertx.ext.web.Router;
@@ -54,5 +55,6 @@ public final class FitnessApi {
     new FloorRoutes(api, new AthleteMetricsView(hrMax, HeartRateZones.defaults())).mount(router);
     new AnalyzeRoutes(api).mount(router);
     new MusicRoutes(api).mount(router);
+    new ReplicationRoutes(api).mount(router);
   }
 }

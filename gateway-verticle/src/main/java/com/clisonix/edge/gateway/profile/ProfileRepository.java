@@ -115,7 +115,7 @@ public final class ProfileRepository {
         .compose(rows -> rows.rowCount() == 0
             ? Future.succeededFuture(false)
             : tx.preparedQuery("INSERT INTO replication_erasures (user_id) VALUES ($1) ON CONFLICT (user_id) DO UPDATE "
-                    + "SET requested_at = now(), repl_seq = nextval('replication_seq')")
+                    + "SET requested_at = now(), repl_seq = replication_next()")
                 .execute(Tuple.of(id)).map(r -> true)));
   }
 

@@ -151,6 +151,8 @@ class RoleMatrixTest extends ApiTestBase {
     route("GET /fitness/users/{id}/live", c -> new Req(get, u + athlete.id() + "/live", null, athlete),
         200, 403, 200, 200, 403);
     route("GET /fitness/floor", c -> new Req(get, "/fitness/floor", null, athlete), 403, 403, 200, 200, 403);
+    route("GET /fitness/replication", c -> new Req(get, "/fitness/replication", null, athlete),
+        403, 403, 200, 200, 403);
     route("POST /fitness/classes", c -> {
       count("WITH e AS (UPDATE classes SET ended_at = now() WHERE ended_at IS NULL RETURNING 1) SELECT count(*) FROM e");
       return new Req(post, "/fitness/classes", new JsonObject().put("name", "HIIT"), athlete);
