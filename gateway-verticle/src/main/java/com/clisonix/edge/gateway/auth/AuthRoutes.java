@@ -26,11 +26,13 @@ public final class AuthRoutes {
 
   private final ApiContext api;
   private final AccountRepository accounts;
+  private final com.clisonix.edge.gateway.profile.ProfileRepository profiles;
   private final Future<String> dummyHash;
 
   public AuthRoutes(ApiContext api) {
     this.api = api;
     this.accounts = new AccountRepository(api.edge());
+    this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge());
     this.dummyHash = api.hash(UUID.randomUUID().toString());
   }
 
@@ -77,8 +79,7 @@ public final class AuthRoutes {
         .onSuccess(acc -> {
           TokenService.Issued t = api.tokens().issue(acc.id(), acc.userId(), acc.username(), acc.role());
           if (acc.userId() != null) {
-            api.edge().preparedQuery("UPDATE fitness_users SET last_login = now() WHERE id = $1")
-                .execute(io.vertx.sqlclient.Tuple.of(acc.userId()));
+            profiles.touchLastLogin(acc.userId());
           }
           ApiResponses.json(ctx, 200, new JsonObject().put("access_token", t.token()).put("token_type", "Bearer")
               .put("expires_in", t.expiresInSeconds()));

@@ -7,7 +7,6 @@ import com.clisonix.edge.gateway.api.Fields;
 import com.clisonix.edge.gateway.api.Vocabulary;
 import com.clisonix.edge.gateway.auth.Access;
 import com.clisonix.edge.gateway.auth.Role;
-import com.clisonix.edge.gateway.workout.WorkoutRepository;
 import com.clisonix.edge.sensor.bridge.DeviceIds;
 import com.clisonix.edge.sensor.decode.ParseResult;
 import com.clisonix.edge.sensor.reading.ReadingType;
@@ -29,11 +28,11 @@ public final class BiometricRoutes {
   static final Duration MAX_AHEAD = Duration.ofMinutes(5);
 
   private final BiometricRepository readings;
-  private final WorkoutRepository workouts;
+  private final com.clisonix.edge.gateway.profile.ProfileRepository profiles;
 
   public BiometricRoutes(ApiContext api) {
     this.readings = new BiometricRepository(api.edge());
-    this.workouts = new WorkoutRepository(api.edge());
+    this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge());
   }
 
   public void mount(Router router) {
@@ -99,7 +98,7 @@ public final class BiometricRoutes {
     String typeName = ctx.queryParams().get("biometric_type");
     String type = typeName == null || typeName.isBlank() ? null : type("biometric_type", typeName).wireName();
     int limit = Fields.queryInt(ctx, "limit", 100, 1, 1000);
-    workouts.userExists(userId)
+    profiles.exists(userId)
         .compose(exists -> exists ? readings.list(userId, type, limit) : Future.failedFuture(ApiException.notFound("profile")))
         .onSuccess(rows -> ApiResponses.json(ctx, 200, rows))
         .onFailure(ctx::fail);

@@ -1,9 +1,13 @@
 package com.clisonix.edge.gateway.demo;
 
+import com.clisonix.edge.gateway.classes.ClassRepository;
+import com.clisonix.edge.gateway.classes.ClassRoutes;
 import com.clisonix.edge.gateway.config.GatewayConfig;
 import com.clisonix.edge.gateway.pairing.PairingRepository;
 import com.clisonix.edge.gateway.pairing.PairingVerticle;
 import com.clisonix.edge.gateway.profile.ProfileRepository;
+import com.clisonix.edge.gateway.workout.WorkoutRepository;
+import com.clisonix.edge.gateway.workout.WorkoutRoutes;
 import com.clisonix.edge.sensor.sim.FloorSimulator;
 import com.clisonix.edge.sensor.sim.FloorSimulatorOptions;
 import com.clisonix.edge.sensor.sim.FloorSimulatorVerticle;
@@ -15,7 +19,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -45,10 +48,12 @@ public final class DemoFloor {
     ProfileRepository profiles = new ProfileRepository(pool);
     PairingRepository pairings = new PairingRepository(pool);
     UUID classId = UUID.randomUUID();
-    Future<Void> chain = pool.preparedQuery("INSERT INTO classes (id, name, started_at) VALUES ($1, 'Demo class', now())")
-        .execute(Tuple.of(classId)).mapEmpty();
+    Future<Void> chain = new ClassRepository(pool).start(classId, "Demo class", null)
+        .onSuccess(c -> vertx.eventBus().publish(ClassRoutes.CLASS_CHANGED, new JsonObject()
+            .put("class_id", classId.toString()).put("state", "started")))
+        .mapEmpty();
     for (SimAthlete a : new FloorSimulator(options.spec()).truth().athletes()) {
-      chain = chain.compose(v -> athlete(pool, profiles, pairings, a, classId));
+      chain = chain.compose(v -> athlete(vertx, pool, profiles, pairings, a, classId));
     }
     return chain
         .compose(v -> vertx.eventBus().request(PairingVerticle.REFRESH, null))
@@ -58,7 +63,7 @@ public final class DemoFloor {
         .eventually(pool::close);
   }
 
-  private static Future<Void> athlete(Pool pool, ProfileRepository profiles, PairingRepository pairings, SimAthlete a,
+  private static Future<Void> athlete(Vertx vertx, Pool pool, ProfileRepository profiles, PairingRepository pairings, SimAthlete a,
       UUID classId) {
     UUID id = UUID.randomUUID();
     Map<String, Object> columns = new LinkedHashMap<>();
@@ -71,9 +76,14 @@ public final class DemoFloor {
     columns.put("camera_enabled", a.cameraId() != null);
     columns.put("linked_wearables", new JsonObject().put("strap", a.strapId()));
     Future<?> f = profiles.insert(id, columns, null, "athlete")
-        .compose(created -> pool.preparedQuery("INSERT INTO workouts (id, user_id, class_id, name, workout_type, "
-                + "intensity, started_at) VALUES ($1, $2, $3, 'Demo class', 'hiit', 'high', now())")
-            .execute(Tuple.of(UUID.randomUUID(), id, classId)));
+        .compose(created -> {
+          UUID workout = UUID.randomUUID();
+          return new WorkoutRepository(pool).insert(new WorkoutRepository.NewWorkout(workout, id, classId, "Demo class",
+                  null, "hiit", "high", null, null, null))
+              // as the HTTP route does: the journal's reading context and the music follow this event
+              .onSuccess(t -> vertx.eventBus().publish(WorkoutRoutes.WORKOUT_STARTED, new JsonObject()
+                  .put("workout_id", workout.toString()).put("user_id", id.toString())));
+        });
     if (a.machineId() != null) {
       f = f.compose(v -> pairings.pair(a.machineId(), id));
     }

@@ -44,9 +44,6 @@ public final class PairingRepository {
     });
   }
 
-  public Future<Boolean> userExists(UUID userId) {
-    return pool.preparedQuery("SELECT 1 FROM fitness_users WHERE id = $1").execute(Tuple.of(userId)).map(r -> r.size() == 1);
-  }
 
   /** Pairs the device, ending any open pairing of it (last pairing wins); the previous user, if any. */
   public Future<Optional<UUID>> pair(String deviceId, UUID userId) {

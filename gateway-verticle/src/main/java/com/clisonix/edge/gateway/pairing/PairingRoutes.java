@@ -29,10 +29,12 @@ public final class PairingRoutes {
 
   private final ApiContext api;
   private final PairingRepository pairings;
+  private final com.clisonix.edge.gateway.profile.ProfileRepository profiles;
 
   public PairingRoutes(ApiContext api) {
     this.api = api;
     this.pairings = new PairingRepository(api.edge());
+    this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge());
   }
 
   public void mount(Router router) {
@@ -82,7 +84,7 @@ public final class PairingRoutes {
     String device = deviceId(ctx);
     Fields f = Fields.of(ctx);
     UUID user = targetUser(ctx, f);
-    pairings.userExists(user)
+    profiles.exists(user)
         .compose(ok -> ok ? pairings.pair(device, user) : Future.failedFuture(ApiException.notFound("profile")))
         .compose(prev -> republish().map(prev))
         .onSuccess(prev -> {
@@ -128,7 +130,7 @@ public final class PairingRoutes {
     String raw = f.string("exercise", 1, 255);
     // known exercises by their canonical name, others as given (contract section 3)
     String exercise = raw == null ? null : ExerciseKind.fromName(raw).map(ExerciseKind::wireName).orElse(raw);
-    pairings.userExists(user)
+    profiles.exists(user)
         .compose(ok -> ok ? pairings.pairTrack(camera, track, user, exercise)
             : Future.failedFuture(ApiException.notFound("profile")))
         .compose(prev -> republish().map(prev))

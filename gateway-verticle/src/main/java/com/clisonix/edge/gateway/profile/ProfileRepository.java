@@ -101,6 +101,10 @@ public final class ProfileRepository {
         .map(Rows::toJson);
   }
 
+  public Future<Boolean> exists(UUID id) {
+    return pool.preparedQuery("SELECT 1 FROM fitness_users WHERE id = $1").execute(Tuple.of(id)).map(r -> r.size() == 1);
+  }
+
   public Future<Boolean> touchLastLogin(UUID id) {
     return pool.preparedQuery("UPDATE fitness_users SET last_login = now() WHERE id = $1").execute(Tuple.of(id))
         .map(r -> r.rowCount() == 1);
@@ -153,9 +157,5 @@ public final class ProfileRepository {
   private static JsonArray strip(JsonArray rows) {
     rows.forEach(r -> ((JsonObject) r).remove("repl_seq"));
     return rows;
-  }
-
-  static Row first(io.vertx.sqlclient.RowSet<Row> rows) {
-    return rows.iterator().next();
   }
 }

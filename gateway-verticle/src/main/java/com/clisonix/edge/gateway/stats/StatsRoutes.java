@@ -18,10 +18,12 @@ import java.util.UUID;
 public final class StatsRoutes {
   private final ApiContext api;
   private final StatsRepository stats;
+  private final com.clisonix.edge.gateway.profile.ProfileRepository profiles;
 
   public StatsRoutes(ApiContext api) {
     this.api = api;
     this.stats = new StatsRepository(api.edge());
+    this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge());
   }
 
   public void mount(Router router) {
@@ -31,8 +33,8 @@ public final class StatsRoutes {
   private void get(RoutingContext ctx) {
     UUID id = Fields.pathId(ctx, "id", "profile");
     Access.requireSelfOrStaff(ctx, id);
-    api.edge().preparedQuery("SELECT 1 FROM fitness_users WHERE id = $1").execute(io.vertx.sqlclient.Tuple.of(id))
-        .compose(r -> r.size() == 0 ? Future.failedFuture(ApiException.notFound("profile")) : stats.stored(id))
+    profiles.exists(id)
+        .compose(exists -> exists ? stats.stored(id) : Future.failedFuture(ApiException.notFound("profile")))
         .compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
             : api.vertx().eventBus().<JsonObject>request(StatsAggregatorVerticle.RECOMPUTE,
                     new JsonObject().put("user_id", id.toString()))

@@ -43,9 +43,6 @@ public final class WorkoutRepository {
     this.pool = pool;
   }
 
-  public Future<Boolean> userExists(UUID userId) {
-    return pool.preparedQuery("SELECT 1 FROM fitness_users WHERE id = $1").execute(Tuple.of(userId)).map(r -> r.size() == 1);
-  }
 
   public Future<Optional<UUID>> openWorkout(UUID userId) {
     return pool.preparedQuery("SELECT id FROM workouts WHERE user_id = $1 AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1")

@@ -26,10 +26,12 @@ public final class WorkoutRoutes {
 
   private final ApiContext api;
   private final WorkoutRepository workouts;
+  private final com.clisonix.edge.gateway.profile.ProfileRepository profiles;
 
   public WorkoutRoutes(ApiContext api) {
     this.api = api;
     this.workouts = new WorkoutRepository(api.edge());
+    this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge());
   }
 
   public void mount(Router router) {
@@ -56,7 +58,7 @@ public final class WorkoutRoutes {
     Integer energyBefore = f.integer("energy_before", 1, 10);
     String location = f.string("location", 1, 255);
     UUID id = UUID.randomUUID();
-    workouts.userExists(userId)
+    profiles.exists(userId)
         .compose(exists -> exists ? workouts.runningClass() : Future.failedFuture(ApiException.notFound("profile")))
         .compose(cls -> workouts.insert(new WorkoutRepository.NewWorkout(id, userId, cls.orElse(null), name, description,
             type, intensity, moodBefore, energyBefore, location)))
@@ -82,7 +84,7 @@ public final class WorkoutRoutes {
     UUID userId = Fields.pathId(ctx, "id", "profile");
     Access.requireSelfOrStaff(ctx, userId);
     int limit = Fields.queryInt(ctx, "limit", 10, 1, 100);
-    workouts.userExists(userId)
+    profiles.exists(userId)
         .compose(exists -> exists ? workouts.list(userId, limit) : Future.failedFuture(ApiException.notFound("profile")))
         .onSuccess(rows -> ApiResponses.json(ctx, 200, rows))
         .onFailure(ctx::fail);
