@@ -143,6 +143,7 @@ class GatewayApplicationTest {
         .untilAsserted(() -> assertThat(retained.get(mqtt.topicRoot() + "/gateway/status")).isEqualTo("online"));
   }
 
+  @org.junit.jupiter.api.Tag("system") // restarts or configures the real Mosquitto (Debian package mosquitto)
   @Test
   @Order(6)
   void notReadyWhileTheBrokerIsDownAndReadyAgainAfter() throws Exception {

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * its ACL, its limits under an ack-after-commit consumer, and its persistence across a restart.
  */
 @ExtendWith(VertxExtension.class)
+@org.junit.jupiter.api.Tag("system") // runs the real Mosquitto binary (Debian package mosquitto)
 class MosquittoConfigTest {
 
   /** ble-gatt.md §1, HR Measurement vector 1: HR 72 with contact and two RR intervals. */

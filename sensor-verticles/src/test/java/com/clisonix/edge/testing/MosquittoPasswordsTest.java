@@ -18,6 +18,7 @@ class MosquittoPasswordsTest {
   @TempDir
   Path dir;
 
+  @org.junit.jupiter.api.Tag("system") // restarts or configures the real Mosquitto (Debian package mosquitto)
   @Test
   void theHashEqualsMosquittoPasswdsForTheSameSalt() throws Exception {
     Path tool = MosquittoPasswords.tool(mosquitto()).orElseThrow(() -> new AssertionError(
@@ -51,6 +52,7 @@ class MosquittoPasswordsTest {
     assertThat(MosquittoPasswords.line("gateway", "pw")).isNotEqualTo(line);
   }
 
+  @org.junit.jupiter.api.Tag("system") // restarts or configures the real Mosquitto (Debian package mosquitto)
   @Test
   void theBrokerAcceptsAFileWrittenWithoutTheToolAndReloadsNewAccounts() throws Exception {
     try (MosquittoBroker broker = MosquittoBroker.start(mosquitto(), RepoRoot.require(),

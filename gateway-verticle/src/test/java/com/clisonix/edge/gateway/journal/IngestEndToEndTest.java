@@ -311,6 +311,7 @@ class IngestEndToEndTest {
     assertThat(metricSum("clisonix_ingest_rejected_total")).isGreaterThanOrEqualTo(10_000.0);
   }
 
+  @org.junit.jupiter.api.Tag("system") // restarts or configures the real Mosquitto (Debian package mosquitto)
   @Test
   @Order(7)
   void aBrokerRestartLosesAndDuplicatesNothing() throws Exception {
