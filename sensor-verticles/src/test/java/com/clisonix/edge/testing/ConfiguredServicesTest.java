@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Servers given by URI (the {@code env} source): parsing, and what a wrong URI reports. */
+@org.junit.jupiter.api.Tag("system") // needs the real Mosquitto binary and the gym's accounts (Debian package mosquitto)
 class ConfiguredServicesTest {
 
   private static MosquittoBroker broker;

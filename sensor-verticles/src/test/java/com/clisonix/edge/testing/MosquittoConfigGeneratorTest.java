@@ -54,6 +54,7 @@ class MosquittoConfigGeneratorTest {
     assertThat(generated.lines().filter(line -> line.startsWith("listener "))).hasSize(1);
   }
 
+  @org.junit.jupiter.api.Tag("system") // runs the real Mosquitto binary (Debian package mosquitto)
   @Test
   void withoutAPasswordFileTheBrokerIsOpenAndTheRealBinaryAcceptsAnyAccount() throws Exception {
     int port = FreePorts.pick();

@@ -48,6 +48,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @RealServices
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("system") // needs the real Mosquitto binary and the gym's accounts (Debian package mosquitto)
 class FloorSimulatorVerticleTest {
 
   private static final List<String> BRIDGES = List.of("simbr-a", "simbr-b");
