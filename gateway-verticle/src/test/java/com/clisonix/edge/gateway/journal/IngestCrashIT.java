@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * by the crash.
  */
 @RealServices
+@org.junit.jupiter.api.Tag("system") // relies on the gym's Mosquitto keeping the session across a restart
 class IngestCrashIT {
   static final String STRAP = "C0FFEE000001";
 

@@ -251,6 +251,7 @@ class IngestEndToEndTest {
     }
   }
 
+  @org.junit.jupiter.api.Tag("system") // relies on the gym's Mosquitto (limits, retained delivery); fails on Moquette
   @Test
   @Order(6)
   void tenThousandMalformedPayloadsDoNotCostOneGoodReading() throws Exception {

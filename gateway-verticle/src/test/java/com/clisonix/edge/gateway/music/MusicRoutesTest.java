@@ -97,6 +97,7 @@ class MusicRoutesTest extends ApiTestBase {
     assertThat(t.getDouble("max_bpm")).isEqualTo(160.0);
   }
 
+  @org.junit.jupiter.api.Tag("system") // relies on the gym's Mosquitto (limits, retained delivery); fails on Moquette
   @Test
   @Order(3)
   void aCoachSetsAManualTempoThatTheMusicReachesAndUpstreamSubscribersGetRetained() throws Exception {
@@ -157,6 +158,7 @@ class MusicRoutesTest extends ApiTestBase {
     assertThat(reset.json().getString("mode")).isEqualTo("intensity");
   }
 
+  @org.junit.jupiter.api.Tag("system") // relies on the gym's Mosquitto (limits, retained delivery); fails on Moquette
   @Test
   @Order(4)
   void aWorkoutRecordsTheMusicItsMetricsDroveAndKeepsItsMeanTempo() throws Exception {
