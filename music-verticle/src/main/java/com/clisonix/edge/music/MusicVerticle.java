@@ -116,7 +116,7 @@ public final class MusicVerticle extends VerticleBase {
             .compose(opened -> {
                 MidiOutput notes = opened.get(0);
                 MidiOutput clockOut = opened.size() > 1 ? opened.get(1) : null;
-                player = new BarPlayer(notes.receiver(), new BarPlayer.Listener() {
+                player = new BarPlayer(notes.receiver(), options.timingPriority(), new BarPlayer.Listener() {
                     @Override
                     public void barStarted(GrooveBar bar) {
                         MidiClock c = clock;
@@ -132,12 +132,16 @@ public final class MusicVerticle extends VerticleBase {
                         context.runOnContext(v -> publishBeat(n, bar, beatInBar, ts));
                     }
                 });
+                player.priority().thenAccept(got -> LOG.info("event=music_timing_priority thread=music-player applied={} "
+                    + "detail=\"{}\"", got.applied().wireName(), got.detail()));
                 long now = System.nanoTime();
                 timeline = new BarTimeline(now + options.lead().toNanos(), now, Instant.now());
                 planNext();
                 if (clockOut != null) {
-                    clock = new MidiClock(clockOut.receiver(), current.bpm());
+                    clock = new MidiClock(clockOut.receiver(), current.bpm(), options.timingPriority());
                     clock.start();
+                    clock.priority().thenAccept(got -> LOG.info("event=music_timing_priority thread=midi-clock "
+                        + "applied={} detail=\"{}\"", got.applied().wireName(), got.detail()));
                 }
                 return Future.all(List.of(
                     bus.<JsonObject>localConsumer(FLOOR_METRICS, this::onMetrics).completion(),
