@@ -94,11 +94,26 @@ public final class GatewayApplication {
         .compose(v -> app.deploy(new MqttIngestVerticle(MicrometerIngestMetrics.fromVertx()), mqttLinkConfig(config)))
         .compose(v -> app.deploy(new MusicStoreVerticle(), verticleConfig))
         // after the store (it keeps what the music records) and the MQTT link (it carries the retained tempo)
-        .compose(v -> new MusicRepository(app.edge).openSessions())
-        .compose(open -> app.deploy(new MusicVerticle(), config.musicVerticleConfig().put("resume", open)))
+        .compose(v -> app.deployMusic(config))
         .compose(v -> app.deploy(new HttpServerVerticle(), verticleConfig))
         .map(v -> app)
         .recover(err -> app.stop().transform(ar -> Future.failedFuture(err)));
+  }
+
+  /**
+   * The music, with the coach's saved settings over the configured ones and the recordings that
+   * were open when the box stopped.
+   */
+  private Future<Void> deployMusic(GatewayConfig config) {
+    MusicRepository music = new MusicRepository(edge);
+    JsonObject musicConfig = config.musicVerticleConfig();
+    return music.prune()
+        .compose(v -> music.settings())
+        .compose(saved -> {
+          saved.ifPresent(s -> s.forEach(e -> musicConfig.put(e.getKey(), e.getValue())));
+          return music.openSessions();
+        })
+        .compose(open -> deploy(new MusicVerticle(), musicConfig.put("resume", open)));
   }
 
   static JsonObject mqttLinkConfig(GatewayConfig config) {

@@ -1,5 +1,6 @@
 package com.clisonix.edge.music;
 
+import com.clisonix.edge.music.midi.TimingPriority;
 import com.clisonix.edge.music.tempo.SettingsValidation;
 import com.clisonix.edge.music.tempo.TempoSettings;
 import io.vertx.core.json.JsonObject;
@@ -16,9 +17,10 @@ import java.util.stream.Collectors;
  * @param mqttRoot    topic root; the retained tempo goes to {@code {root}/music/tempo}
  * @param seed        groove seed: two boxes with the same seed play the same music
  * @param lead        how long before a bar starts it is planned and handed to the player
+ * @param timingPriority scheduling of the player and clock threads
  */
 public record MusicOptions(String output, String clockOutput, TempoSettings settings, String mqttRoot, long seed,
-        Duration lead) {
+        Duration lead, TimingPriority.Mode timingPriority) {
 
     public static final String DEFAULT_OUTPUT = "none";
     public static final long DEFAULT_SEED = 0x5EED;
@@ -26,7 +28,7 @@ public record MusicOptions(String output, String clockOutput, TempoSettings sett
 
     /**
      * Reads {@code {"output", "clock_output", "mode", "style", "min_bpm", "max_bpm", "bpm", "seed",
-     * "lead_ms", "mqtt_root"}}; absent keys take their defaults.
+     * "lead_ms", "mqtt_root", "timing_priority"}}; absent keys take their defaults.
      *
      * @throws IllegalArgumentException naming the key of a bad value
      */
@@ -42,12 +44,19 @@ public record MusicOptions(String output, String clockOutput, TempoSettings sett
         if (leadMs < 50 || leadMs > 2000) {
             throw new IllegalArgumentException("music.lead_ms must be between 50 and 2000, got " + leadMs);
         }
+        String priority = string(c, "timing_priority");
+        TimingPriority.Mode timing;
+        try {
+            timing = priority == null ? TimingPriority.Mode.REALTIME : TimingPriority.Mode.parse(priority);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("music.timing_priority " + e.getMessage());
+        }
         Double seed = number(c, "seed");
         String output = string(c, "output");
         String clock = string(c, "clock_output");
         return new MusicOptions(output == null ? DEFAULT_OUTPUT : output, clock == null ? DEFAULT_OUTPUT : clock,
                 ((SettingsValidation.Valid) v).settings(), c.getString("mqtt_root", "gym/demo"),
-                seed == null ? DEFAULT_SEED : seed.longValue(), Duration.ofMillis(leadMs));
+                seed == null ? DEFAULT_SEED : seed.longValue(), Duration.ofMillis(leadMs), timing);
     }
 
     /** The retained tempo topic. */

@@ -11,6 +11,8 @@ import com.clisonix.edge.music.midi.MidiClock;
 import com.clisonix.edge.music.midi.MidiOutput;
 import com.clisonix.edge.music.midi.MidiOutputs;
 import com.clisonix.edge.music.midi.OpenResult;
+import com.clisonix.edge.music.midi.SmfRecorder;
+import com.clisonix.edge.music.tempo.MusicStyle;
 import com.clisonix.edge.music.tempo.PhaseShape;
 import com.clisonix.edge.music.tempo.PlannedBar;
 import com.clisonix.edge.music.tempo.SettingsValidation;
@@ -52,7 +54,9 @@ import org.slf4j.LoggerFactory;
  *       {@value #WORKOUT_STARTED}, {@value #WORKOUT_ENDED};</li>
  *   <li>out: {@value #TEMPO} (the contract's {@code Tempo}: every bar and every settings change), {@value #BEAT}
  *       (every quarter note), {@value #RECORDED} (a finished recording, as a request the store
- *       answers), and the retained {@code {root}/music/tempo} through the MQTT link;</li>
+ *       answers), {@value #JOURNAL} (each bar's tempo and style, and each recording's first bar,
+ *       so a restarted box rebuilds its open recordings: a bar is a pure function of seed, index,
+ *       style and tempo), and the retained {@code {root}/music/tempo} through the MQTT link;</li>
  *   <li>requests: {@value #CURRENT} (the Tempo now), {@value #SETTINGS} (a coach's update,
  *       answered with the Tempo or the rejected fields), {@value #RECORDING} (the music so far of
  *       an open recording).</li>
@@ -69,6 +73,7 @@ public final class MusicVerticle extends VerticleBase {
     public static final String SETTINGS = "music.settings";
     public static final String RECORDING = "music.recording";
     public static final String RECORDED = "music.recorded";
+    public static final String JOURNAL = "music.journal";
     /** The MQTT link's publish request ({@code MqttIngestVerticle.PUBLISH_ADDRESS}). */
     public static final String MQTT_PUBLISH = "mqtt.link.publish";
 
@@ -102,15 +107,16 @@ public final class MusicVerticle extends VerticleBase {
             return Future.failedFuture(e);
         }
         planner = new TempoPlanner(options.settings());
-        generator = new GrooveGenerator(options.seed());
-        resume(config().getJsonObject("resume"));
+        JsonObject resumed = config().getJsonObject("resume");
+        generator = new GrooveGenerator(options.seed(), resumed == null ? 0 : resumed.getLong("next_seq", 0L));
+        resume(resumed);
         EventBus bus = vertx.eventBus();
         Context context = vertx.getOrCreateContext();
         return vertx.executeBlocking(this::openOutputs, false)
             .compose(opened -> {
                 MidiOutput notes = opened.get(0);
                 MidiOutput clockOut = opened.size() > 1 ? opened.get(1) : null;
-                player = new BarPlayer(notes.receiver(), new BarPlayer.Listener() {
+                player = new BarPlayer(notes.receiver(), options.timingPriority(), new BarPlayer.Listener() {
                     @Override
                     public void barStarted(GrooveBar bar) {
                         MidiClock c = clock;
@@ -126,12 +132,16 @@ public final class MusicVerticle extends VerticleBase {
                         context.runOnContext(v -> publishBeat(n, bar, beatInBar, ts));
                     }
                 });
+                player.priority().thenAccept(got -> LOG.info("event=music_timing_priority thread=music-player applied={} "
+                    + "detail=\"{}\"", got.applied().wireName(), got.detail()));
                 long now = System.nanoTime();
                 timeline = new BarTimeline(now + options.lead().toNanos(), now, Instant.now());
                 planNext();
                 if (clockOut != null) {
-                    clock = new MidiClock(clockOut.receiver(), current.bpm());
+                    clock = new MidiClock(clockOut.receiver(), current.bpm(), options.timingPriority());
                     clock.start();
+                    clock.priority().thenAccept(got -> LOG.info("event=music_timing_priority thread=midi-clock "
+                        + "applied={} detail=\"{}\"", got.applied().wireName(), got.detail()));
                 }
                 return Future.all(List.of(
                     bus.<JsonObject>localConsumer(FLOOR_METRICS, this::onMetrics).completion(),
@@ -194,21 +204,51 @@ public final class MusicVerticle extends VerticleBase {
         return out;
     }
 
-    /** A restarted gateway picks up the class and workouts that were open when it stopped. */
+    /**
+     * A restarted gateway picks up the class and workouts that were open when it stopped, and
+     * continues their recordings from the journaled bars (the time the box was down has no music).
+     */
     private void resume(JsonObject state) {
         if (state == null) {
             return;
         }
+        JsonArray bars = state.getJsonArray("bars", new JsonArray());
         JsonObject cls = state.getJsonObject("class");
         if (cls != null) {
             session.classStarted(cls.getString("id"), Instant.parse(cls.getString("started_at")));
-            recordings.start(new Recordings.Key(Recordings.Kind.CLASS, cls.getString("id")));
+            resumeRecording(new Recordings.Key(Recordings.Kind.CLASS, cls.getString("id")), cls.getLong("first_seq"), bars);
         }
         JsonArray workouts = state.getJsonArray("workouts", new JsonArray());
         for (int i = 0; i < workouts.size(); i++) {
             JsonObject w = workouts.getJsonObject(i);
             session.workoutStarted(w.getString("id"), Instant.parse(w.getString("started_at")));
-            recordings.start(new Recordings.Key(Recordings.Kind.WORKOUT, w.getString("id")));
+            resumeRecording(new Recordings.Key(Recordings.Kind.WORKOUT, w.getString("id")), w.getLong("first_seq"), bars);
+        }
+    }
+
+    private void resumeRecording(Recordings.Key key, Long firstSeq, JsonArray bars) {
+        if (firstSeq == null) {
+            startRecording(key);
+            return;
+        }
+        SmfRecorder recorder = new SmfRecorder();
+        for (int i = 0; i < bars.size(); i++) {
+            JsonObject b = bars.getJsonObject(i);
+            long seq = b.getLong("seq");
+            if (seq >= firstSeq) {
+                recorder.record(new GrooveGenerator(b.getLong("seed")).bar(seq, MusicStyle.fromWireName(b.getString("style")).orElseThrow(),
+                    b.getDouble("bpm")));
+            }
+        }
+        recordings.resume(key, recorder);
+        LOG.info("event=music_recording_resumed kind={} id={} bars={}", key.kind().wireName(), key.id(), recorder.barCount());
+    }
+
+    /** Opens a recording and journals its first bar, unless it is open already. */
+    private void startRecording(Recordings.Key key) {
+        if (recordings.start(key)) {
+            vertx.eventBus().send(JOURNAL, new JsonObject().put("op", "open").put("kind", key.kind().wireName())
+                .put("id", key.id()).put("first_seq", generator.nextIndex()));
         }
     }
 
@@ -227,6 +267,8 @@ public final class MusicVerticle extends VerticleBase {
         GrooveBar bar = generator.nextBar(planned);
         player.schedule(bar, timeline.place(bar));
         recordings.record(bar);
+        vertx.eventBus().send(JOURNAL, new JsonObject().put("op", "bar").put("seq", bar.index())
+            .put("seed", generator.seed()).put("bpm", bar.bpm()).put("style", bar.style().wireName()));
         current = TempoSnapshot.of(planned, planner.settings(), barStart);
         publishTempo();
         long delayMs = Math.max(1, timeline.nanosUntilPlanning(System.nanoTime(), leadNanos) / 1_000_000);
@@ -297,7 +339,7 @@ public final class MusicVerticle extends VerticleBase {
         Recordings.Key key = new Recordings.Key(Recordings.Kind.CLASS, id);
         if ("started".equals(m.body().getString("state"))) {
             session.classStarted(id, Instant.now());
-            recordings.start(key);
+            startRecording(key);
         } else if ("ended".equals(m.body().getString("state"))) {
             session.classEnded(id, Instant.now());
             finish(key);
@@ -308,7 +350,7 @@ public final class MusicVerticle extends VerticleBase {
         String id = m.body().getString("workout_id");
         if (id != null) {
             session.workoutStarted(id, Instant.now());
-            recordings.start(new Recordings.Key(Recordings.Kind.WORKOUT, id));
+            startRecording(new Recordings.Key(Recordings.Kind.WORKOUT, id));
         }
     }
 
@@ -370,7 +412,14 @@ public final class MusicVerticle extends VerticleBase {
         publishTempo();
         LOG.info("event=music_settings mode={} style={} bounds={}-{} bpm={}", s.mode().wireName(), s.style().wireName(),
             s.minBpm(), s.maxBpm(), s.manualBpm().isPresent() ? s.manualBpm().getAsDouble() : null);
-        m.reply(new JsonObject().put("tempo", tempoJson()));
+        m.reply(new JsonObject().put("tempo", tempoJson()).put("settings", settingsJson(s)));
+    }
+
+    /** The settings in force, in the keys {@link MusicOptions#fromJson} reads, so a restart can apply them. */
+    static JsonObject settingsJson(TempoSettings s) {
+        return new JsonObject().put("mode", s.mode().wireName()).put("style", s.style().wireName())
+            .put("min_bpm", s.minBpm()).put("max_bpm", s.maxBpm())
+            .put("bpm", s.manualBpm().isPresent() ? s.manualBpm().getAsDouble() : null);
     }
 
     private void onRecordingRequest(Message<JsonObject> m) {

@@ -45,7 +45,7 @@ public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, Pg
     Object section = r.raw("music");
     if (section != null && !(section instanceof JsonObject)) {
       throw new ConfigException("music", "music must be a section of keys (output, clock_output, mode, style, min_bpm, "
-          + "max_bpm, bpm)");
+          + "max_bpm, bpm, seed, lead_ms, timing_priority)");
     }
     JsonObject conf = section == null ? new JsonObject() : ((JsonObject) section).copy();
     try {
@@ -61,6 +61,7 @@ public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, Pg
         .put("mode", music.settings().mode().wireName()).put("style", music.settings().style().wireName())
         .put("min_bpm", music.settings().minBpm()).put("max_bpm", music.settings().maxBpm())
         .put("bpm", music.settings().manualBpm().isPresent() ? music.settings().manualBpm().getAsDouble() : null)
-        .put("seed", music.seed()).put("lead_ms", music.lead().toMillis()).put("mqtt_root", music.mqttRoot());
+        .put("seed", music.seed()).put("lead_ms", music.lead().toMillis()).put("mqtt_root", music.mqttRoot())
+        .put("timing_priority", music.timingPriority().wireName());
   }
 }

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * The class music: the {@code Tempo} now and a coach's settings ({@code GET}/{@code PUT
  * /fitness/music}), and the recorded Standard MIDI File of a workout or a class. A file is served
  * from the store once its recording has ended, and from the music verticle while it is still
- * being recorded; before its first bar there is no music (404).
+ * being recorded; before its first bar there is no music (404). Settings a coach puts are kept in
+ * the store and apply again after a restart.
  */
 public final class MusicRoutes {
   private static final DeliveryOptions LOCAL = new DeliveryOptions().setSendTimeout(5000).setLocalOnly(true);
@@ -92,8 +93,10 @@ public final class MusicRoutes {
                 .map(e -> e.getString("field") + " " + e.getString("reason")).collect(Collectors.joining("; "));
             throw ApiException.validation(first.getString("field"), message);
           }
-          return m.body().getJsonObject("tempo");
+          return m.body();
         })
+        // kept for the next start; a store that fails answers with its error (the change is live already)
+        .compose(applied -> music.saveSettings(applied.getJsonObject("settings")).map(v -> applied.getJsonObject("tempo")))
         .onSuccess(t -> ApiResponses.json(ctx, 200, t))
         .onFailure(ctx::fail);
   }

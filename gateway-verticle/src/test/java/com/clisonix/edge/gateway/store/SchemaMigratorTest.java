@@ -63,7 +63,7 @@ class SchemaMigratorTest {
       s.execute("CREATE DATABASE " + cloudDb);
     }
     cloud = new PgUri(edge.host(), edge.port(), cloudDb, edge.user(), edge.password(), edge.sslmode());
-    assertThat(SchemaMigrator.migrateBlocking(edge, SchemaMigrator.Target.EDGE).migrationsExecuted).isEqualTo(8);
+    assertThat(SchemaMigrator.migrateBlocking(edge, SchemaMigrator.Target.EDGE).migrationsExecuted).isEqualTo(9);
     assertThat(SchemaMigrator.migrateBlocking(cloud, SchemaMigrator.Target.CLOUD).migrationsExecuted).isEqualTo(6);
   }
 

@@ -2,6 +2,7 @@ package com.clisonix.edge.music.live;
 
 import com.clisonix.edge.music.midi.BarEvent;
 import com.clisonix.edge.music.midi.GrooveBar;
+import com.clisonix.edge.music.midi.TimingPriority;
 import com.clisonix.edge.music.midi.GrooveGenerator;
 import com.clisonix.edge.music.midi.MidiTempo;
 import java.util.List;
@@ -63,11 +64,23 @@ public final class BarPlayer implements AutoCloseable {
     private final AtomicLong sendFailures = new AtomicLong();
     private final AtomicLong maxLatenessMicros = new AtomicLong();
     private volatile boolean closing;
+    private final TimingPriority.Mode wantedPriority;
+    private final java.util.concurrent.CompletableFuture<TimingPriority.Outcome> priority =
+        new java.util.concurrent.CompletableFuture<>();
 
-    /** Starts the playing thread; nothing sounds before the first {@link #schedule}. */
+    /** Starts the playing thread at normal priority; nothing sounds before the first {@link #schedule}. */
     public BarPlayer(Receiver receiver, Listener listener) {
+        this(receiver, TimingPriority.Mode.NORMAL, listener);
+    }
+
+    /**
+     * Starts the playing thread, raised to {@code priority} as far as the system allows (see
+     * {@link #priority()}); nothing sounds before the first {@link #schedule}.
+     */
+    public BarPlayer(Receiver receiver, TimingPriority.Mode priority, Listener listener) {
         this.receiver = Objects.requireNonNull(receiver, "receiver");
         this.listener = listener == null ? new Listener() { } : listener;
+        this.wantedPriority = Objects.requireNonNull(priority, "priority");
         thread = new Thread(this::run, "music-player");
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
@@ -117,7 +130,13 @@ public final class BarPlayer implements AutoCloseable {
         }
     }
 
+    /** The scheduling the playing thread got, once it has started. */
+    public java.util.concurrent.CompletableFuture<TimingPriority.Outcome> priority() {
+        return priority;
+    }
+
     private void run() {
+        priority.complete(TimingPriority.raiseCurrentThread(wantedPriority));
         try {
             while (!closing) {
                 Scheduled next;

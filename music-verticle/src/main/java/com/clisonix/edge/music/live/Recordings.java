@@ -49,9 +49,22 @@ public final class Recordings {
 
     private final Map<Key, SmfRecorder> open = new LinkedHashMap<>();
 
-    /** Starts a recording unless one is open for this owner already (a repeated event). */
-    public void start(Key key) {
-        open.putIfAbsent(key, new SmfRecorder());
+    /**
+     * Starts a recording unless one is open for this owner already (a repeated event).
+     *
+     * @return true when a new recording was started
+     */
+    public boolean start(Key key) {
+        return open.putIfAbsent(key, new SmfRecorder()) == null;
+    }
+
+    /**
+     * Continues a recording that was open before a restart, rebuilt from its bars; a recording
+     * already open for this owner stays (a repeated event must not drop its bars).
+     */
+    public void resume(Key key, SmfRecorder recorder) {
+        Objects.requireNonNull(recorder, "recorder");
+        open.putIfAbsent(key, recorder);
     }
 
     /** Adds a planned bar to every open recording. */

@@ -37,7 +37,19 @@ public final class GrooveGenerator {
     private long nextIndex;
 
     public GrooveGenerator(long seed) {
+        this(seed, 0);
+    }
+
+    /**
+     * A generator whose stream continues at {@code firstIndex}, e.g. after a restart, so bar
+     * numbers stay unique across the box's runs.
+     */
+    public GrooveGenerator(long seed, long firstIndex) {
+        if (firstIndex < 0) {
+            throw new IllegalArgumentException("bar index must not be negative: " + firstIndex);
+        }
         this.seed = seed;
+        this.nextIndex = firstIndex;
     }
 
     /** The seed this generator was created with. */

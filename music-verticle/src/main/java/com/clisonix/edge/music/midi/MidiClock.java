@@ -2,6 +2,7 @@ package com.clisonix.edge.music.midi;
 
 import java.util.Objects;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -16,7 +17,8 @@ import javax.sound.midi.ShortMessage;
  * lighting desks and DJ gear on the floor can follow the class tempo. The JDK sequencer neither
  * sends nor follows clock (midi.md §2), hence this generator.
  *
- * <p>Timing: one dedicated high-priority daemon thread. Tick {@code n} is due at
+ * <p>Timing: one dedicated daemon thread, raised to real-time scheduling where the system allows
+ * ({@link TimingPriority}). Tick {@code n} is due at
  * {@code anchor + (n - anchorTick) x interval}, computed from {@link System#nanoTime()}; an
  * error in one wait therefore never carries into the next (absolute deadlines, no accumulated
  * sleeps). The thread parks until about {@value #SPIN_MICROS} µs before a deadline and spins the
@@ -45,6 +47,8 @@ public final class MidiClock implements AutoCloseable {
     private final MicrosHistogram lateness = new MicrosHistogram();
     private final MicrosHistogram intervalError = new MicrosHistogram();
     private final ShortMessage timingClock = realTime(ShortMessage.TIMING_CLOCK);
+    private final TimingPriority.Mode wantedPriority;
+    private final CompletableFuture<TimingPriority.Outcome> priority = new CompletableFuture<>();
 
     private volatile double bpm;
     private volatile boolean closing;
@@ -64,8 +68,22 @@ public final class MidiClock implements AutoCloseable {
      * {@link #start()}.
      */
     public MidiClock(Receiver receiver, double bpm) {
+        this(receiver, bpm, TimingPriority.Mode.NORMAL);
+    }
+
+    /**
+     * A clock whose timing thread raises itself to {@code priority} when it starts, as far as the
+     * system allows ({@link #priority()} says what it got).
+     */
+    public MidiClock(Receiver receiver, double bpm, TimingPriority.Mode priority) {
         this.receiver = Objects.requireNonNull(receiver, "receiver");
         this.bpm = checkBpm(bpm);
+        this.wantedPriority = Objects.requireNonNull(priority, "priority");
+    }
+
+    /** The scheduling the timing thread got, once it has started. */
+    public CompletableFuture<TimingPriority.Outcome> priority() {
+        return priority;
     }
 
     /** Sends Start (playback from the top) at the next tick, starting the timing thread if needed. */
@@ -165,6 +183,7 @@ public final class MidiClock implements AutoCloseable {
     }
 
     private void run() {
+        priority.complete(TimingPriority.raiseCurrentThread(wantedPriority));
         long anchorNanos = System.nanoTime();
         long anchorTick = 0;
         double anchorBpm = bpm;

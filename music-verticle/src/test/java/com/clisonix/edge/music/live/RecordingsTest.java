@@ -69,4 +69,35 @@ class RecordingsTest {
         assertThat(r.stopAll()).extracting(Recordings.Finished::key).containsExactly(CLASS);
         assertThat(r.isOpen(WORKOUT)).isFalse();
     }
+
+    @Test
+    void aRecordingRebuiltFromItsJournaledBarsGoesOnAsIfNeverInterrupted() {
+        GrooveGenerator before = new GrooveGenerator(7);
+        Recordings uninterrupted = new Recordings();
+        assertThat(uninterrupted.start(WORKOUT)).isTrue();
+        assertThat(uninterrupted.start(WORKOUT)).as("a repeated start").isFalse();
+        double[] tempi = {120, 123, 126, 126, 129};
+        for (int i = 0; i < 3; i++) {
+            uninterrupted.record(before.nextBar(MusicStyle.ROCK, tempi[i]));
+        }
+        // after a restart: the first three bars regenerated from seed, index, style and tempo,
+        // and the stream continues at bar 3
+        com.clisonix.edge.music.midi.SmfRecorder rebuilt = new com.clisonix.edge.music.midi.SmfRecorder();
+        for (int i = 0; i < 3; i++) {
+            rebuilt.record(new GrooveGenerator(7).bar(i, MusicStyle.ROCK, tempi[i]));
+        }
+        Recordings resumed = new Recordings();
+        resumed.resume(WORKOUT, rebuilt);
+        resumed.resume(WORKOUT, new com.clisonix.edge.music.midi.SmfRecorder());
+        GrooveGenerator after = new GrooveGenerator(7, 3);
+        for (int i = 3; i < 5; i++) {
+            uninterrupted.record(before.nextBar(MusicStyle.ROCK, tempi[i]));
+            resumed.record(after.nextBar(MusicStyle.ROCK, tempi[i]));
+        }
+        Recordings.Finished a = uninterrupted.stop(WORKOUT).orElseThrow();
+        Recordings.Finished b = resumed.stop(WORKOUT).orElseThrow();
+        assertThat(b.bars()).isEqualTo(5);
+        assertThat(b.midi()).isEqualTo(a.midi());
+        assertThat(b.meanBpm()).isEqualTo(a.meanBpm());
+    }
 }

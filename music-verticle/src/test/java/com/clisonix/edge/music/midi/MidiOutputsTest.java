@@ -63,6 +63,34 @@ class MidiOutputsTest {
         assertNamesGervill(MidiOutputs.open("synth"));
     }
 
+    @Test
+    void aDeviceIsFoundByPartOfItsNameOpenedAndReceivesWhatIsSent() throws Exception {
+        assertThat(MidiOutputs.availableOutputs()).anyMatch(p -> p.name().equals(LoopbackPortProvider.NAME) && !p.synthesizer());
+        LoopbackPortProvider.port().drain();
+        OpenResult result = MidiOutputs.open("loopback port");
+        assertThat(result).as("%s", result).isInstanceOf(OpenResult.Opened.class);
+        try (MidiOutput output = ((OpenResult.Opened) result).output()) {
+            assertThat(output.name()).isEqualTo(LoopbackPortProvider.NAME);
+            assertThat(output.isDiscarding()).isFalse();
+            assertThat(LoopbackPortProvider.port().isOpen()).isTrue();
+            output.receiver().send(new ShortMessage(ShortMessage.NOTE_ON, 9, 36, 100), -1);
+            output.receiver().send(new ShortMessage(ShortMessage.TIMING_CLOCK), -1);
+        }
+        assertThat(LoopbackPortProvider.port().isOpen()).as("closed with the output").isFalse();
+        assertThat(LoopbackPortProvider.port().drain()).extracting(LoopbackPortProvider.Arrival::status)
+            .containsExactly(0x99, 0xF8);
+    }
+
+    @Test
+    void aNameMatchingSeveralDevicesIsRefusedNamingThem() {
+        // "l" is in both "Gervill" and the loopback port
+        OpenResult result = MidiOutputs.open("device:l");
+        assertThat(result).isInstanceOf(OpenResult.Failed.class);
+        OutputError error = ((OpenResult.Failed) result).error();
+        assertThat(error).isInstanceOf(OutputError.Ambiguous.class);
+        assertThat(error.message()).contains("Gervill").contains(LoopbackPortProvider.NAME);
+    }
+
     private static void assertNamesGervill(OpenResult result) {
         if (result instanceof OpenResult.Opened opened) {
             try (MidiOutput output = opened.output()) {
