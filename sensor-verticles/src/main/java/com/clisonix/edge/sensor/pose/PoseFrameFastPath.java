@@ -4,7 +4,10 @@ import com.clisonix.edge.sensor.decode.DroppedField;
 import com.clisonix.edge.sensor.decode.ParseResult;
 import com.clisonix.edge.sensor.decode.RejectReason;
 import com.fasterxml.jackson.core.io.NumberInput;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +47,12 @@ final class PoseFrameFastPath {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     };
+    private static final long[] POWERS_OF_TEN_LONG = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L,
+    };
+    /** Significands up to 2^53 are exact doubles, whatever their number of digits. */
+    private static final long EXACT_MANTISSA = 1L << 53;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] TS = key("ts");
     private static final byte[] FRAME = key("frame");
     private static final byte[] WIDTH = key("width");
@@ -98,9 +107,17 @@ final class PoseFrameFastPath {
      * the text is not exactly one JSON number this path would convert itself. For tests.
      */
     static double number(byte[] text) {
-        byte[] padded = new byte[text.length + 1];
+        return number(text, new byte[] {']'});
+    }
+
+    /**
+     * As {@link #number(byte[])}, with {@code after} following the number in the payload (eight
+     * or more bytes there let the eight-byte reads run to the number's end). For tests.
+     */
+    static double number(byte[] text, byte[] after) {
+        byte[] padded = new byte[text.length + after.length];
         System.arraycopy(text, 0, padded, 0, text.length);
-        padded[text.length] = ']';
+        System.arraycopy(after, 0, padded, text.length, after.length);
         PoseFrameFastPath r = new PoseFrameFastPath(padded);
         try {
             double d = r.number();
@@ -317,10 +334,158 @@ final class PoseFrameFastPath {
     /**
      * Reads a JSON number at {@link #pos} and returns its value; gives up on anything that is
      * not a JSON number, is longer than {@value #MAX_NUMBER_CHARS} characters or is not finite.
+     *
+     * <p>Cameras send a short integer part and a long fraction ({@code 0.5123}, {@code
+     * -0.51234567890123456}), so the fraction is read eight bytes at a time ({@link #digitRun},
+     * {@link #digitsValue}). Numbers with more than 19 digits in all, or too close to the end of
+     * the payload for an eight-byte read, go to {@link #numberDigitByDigit}.
      */
     private double number() {
         final int start = pos;
-        int i = pos;
+        int i = start;
+        boolean negative = false;
+        if (b[i] == '-') {
+            negative = true;
+            i++;
+        }
+        long mantissa;
+        // digits read into the mantissa, leading zeros included, so that it cannot overflow
+        int digits;
+        int d = b[i] - '0';
+        if (d == 0) {
+            i++;
+            if (isDigit(b[i])) {
+                throw GIVE_UP; // leading zeros are not JSON
+            }
+            mantissa = 0;
+            digits = 0;
+        } else if (d > 0 && d <= 9) {
+            mantissa = d;
+            digits = 1;
+            while ((d = b[++i] - '0') >= 0 && d <= 9) {
+                if (++digits > 18) {
+                    return numberDigitByDigit(start);
+                }
+                mantissa = mantissa * 10 + d;
+            }
+        } else {
+            throw GIVE_UP;
+        }
+        boolean integer = true;
+        int exponent = 0;
+        if (b[i] == '.') {
+            integer = false;
+            i++;
+            int fractionStart = i;
+            while (true) {
+                if (i > end - Long.BYTES) {
+                    return numberDigitByDigit(start);
+                }
+                long word = (long) LONGS.get(b, i);
+                int run = digitRun(word);
+                if (run == 0) {
+                    break;
+                }
+                digits += run;
+                if (digits > 19) {
+                    return numberDigitByDigit(start);
+                }
+                mantissa = mantissa * POWERS_OF_TEN_LONG[run] + digitsValue(word, run);
+                i += run;
+                if (run < Long.BYTES) {
+                    break;
+                }
+            }
+            if (i == fractionStart) {
+                throw GIVE_UP; // "1." and "1.e5" are not JSON
+            }
+            exponent = fractionStart - i;
+        }
+        byte c = b[i];
+        if (c == 'e' || c == 'E') {
+            integer = false;
+            boolean negativeExponent = false;
+            c = b[++i];
+            if (c == '-' || c == '+') {
+                negativeExponent = c == '-';
+                c = b[++i];
+            }
+            d = c - '0';
+            if (d < 0 || d > 9) {
+                throw GIVE_UP;
+            }
+            int e = 0;
+            do {
+                if (e < 100_000) {
+                    e = e * 10 + d;
+                }
+                d = b[++i] - '0';
+            } while (d >= 0 && d <= 9);
+            exponent += negativeExponent ? -e : e;
+        }
+        int length = i - start;
+        if (length > MAX_NUMBER_CHARS) {
+            throw GIVE_UP;
+        }
+        pos = i;
+        double value;
+        if (integer) {
+            // at most 18 digits here; Jackson reads an integer token as a long, so "-0" is +0.0
+            value = negative ? -mantissa : mantissa;
+        } else if (mantissa == 0) {
+            value = negative ? -0.0 : 0.0;
+        } else if (Long.compareUnsigned(mantissa, EXACT_MANTISSA) <= 0 && exponent >= -22 && exponent <= 22) {
+            // Clinger: both operands are exact doubles, so the one rounding is the right one
+            double m = mantissa;
+            value = exponent < 0 ? m / POWERS_OF_TEN[-exponent] : m * POWERS_OF_TEN[exponent];
+            if (negative) {
+                value = -value;
+            }
+        } else if (Double.isNaN(value = eiselLemire(mantissa, exponent, negative))) {
+            value = slowNumber(start, length);
+        }
+        if (!Double.isFinite(value)) {
+            throw GIVE_UP;
+        }
+        return value;
+    }
+
+    /**
+     * How many of the eight bytes of {@code word} (read little-endian, so the first byte is the
+     * lowest) are ASCII digits before the first byte that is not. Per byte, without carries
+     * between bytes: with the top bit cleared, {@code x + 0x46} reaches 0x80 when {@code x > '9'}
+     * and {@code x + 0x50} stays below 0x80 when {@code x < '0'}; a byte with the top bit set is
+     * not ASCII and so not a digit.
+     */
+    static int digitRun(long word) {
+        long low7 = word & 0x7F7F_7F7F_7F7F_7F7FL;
+        long notDigit = ((low7 + 0x4646_4646_4646_4646L) | ~(low7 + 0x5050_5050_5050_5050L) | word)
+                & 0x8080_8080_8080_8080L;
+        return Long.numberOfTrailingZeros(notDigit) >>> 3;
+    }
+
+    /**
+     * The value of the first {@code run} (1 to 8) bytes of {@code word}, which are ASCII digits,
+     * first digit in the lowest byte. The digits' bytes become 0-9 before the word is shifted:
+     * subtracting '0' from a byte that is not a digit may borrow, but only from the bytes above
+     * it, which the shift drops; the zero bytes it shifts in below read as leading zeros. Three
+     * multiplications then combine pairs, quadruples and the two halves (as in Lemire's
+     * fast_float).
+     */
+    static long digitsValue(long word, int run) {
+        long v = (word - 0x3030_3030_3030_3030L) << ((Long.BYTES - run) << 3);
+        v = (v * 2561) >>> 8;
+        v = ((v & 0x00FF_00FF_00FF_00FFL) * 6_553_601) >>> 16;
+        return ((v & 0x0000_FFFF_0000_FFFFL) * 42_949_672_960_001L) >>> 32;
+    }
+
+    /**
+     * The byte-at-a-time reader: numbers with more than 19 digits (the significand is cut to
+     * its first 19 and then handed to Jackson's parser) and numbers too close to the end of the
+     * payload for the eight-byte reads of {@link #number}.
+     */
+    private double numberDigitByDigit(final int start) {
+        int i = start;
         boolean negative = false;
         if (b[i] == '-') {
             negative = true;

@@ -35,17 +35,136 @@ class PoseFrameFastPathTest {
         return integer ? new BigInteger(text).doubleValue() : Double.parseDouble(text);
     }
 
+    /**
+     * What may follow a number in a payload. One byte forces the byte-at-a-time reader at the end
+     * of the payload; the longer ones let the eight-byte reads run, with digits, non-ASCII and
+     * control bytes right after the number's end to catch a digit test that reads past it.
+     */
+    private static final List<byte[]> TAILS = List.of(
+            bytes("]"),
+            bytes(",0.5123456789012345]]}]}"),
+            bytes("]]}]}   "),
+            bytes("}9999999999999999"),
+            new byte[] {',', (byte) 0xB9, (byte) 0xFF, (byte) 0x80, 0x00, 0x2F, 0x3A, '7', '7', '7'},
+            bytes(" , 1234"),
+            bytes("\t]1234567"));
+
+    /** The longest number the fast path converts itself (PoseFrameFastPath.MAX_NUMBER_CHARS). */
+    private static final int MAX_NUMBER_CHARS = 40;
+
     private static void assertSameNumber(String text) {
-        double fast = PoseFrameFastPath.number(text.getBytes(StandardCharsets.US_ASCII));
         double expected = reference(text);
-        if (!Double.isFinite(expected)) {
-            // non-finite values are left to the general parser, which drops the person
-            assertThat(fast).as(text).isNaN();
-            return;
+        for (byte[] tail : TAILS) {
+            double fast = PoseFrameFastPath.number(text.getBytes(StandardCharsets.US_ASCII), tail);
+            String as = text + " followed by " + tail.length + " bytes";
+            if (!Double.isFinite(expected) || text.length() > MAX_NUMBER_CHARS) {
+                // non-finite values are left to the general parser, which drops the person, and
+                // so are very long numbers, which it refuses past its own limit
+                assertThat(fast).as(as).isNaN();
+                continue;
+            }
+            assertThat(Double.doubleToRawLongBits(fast))
+                    .as("%s: fast %s, expected %s", as, fast, expected)
+                    .isEqualTo(Double.doubleToRawLongBits(expected));
         }
-        assertThat(Double.doubleToRawLongBits(fast))
-                .as("%s: fast %s, expected %s", text, fast, expected)
-                .isEqualTo(Double.doubleToRawLongBits(expected));
+    }
+
+    /** Every byte value at every position of an eight-byte word, after a run of digits. */
+    @Test
+    void digitRunStopsAtTheFirstByteThatIsNotAnAsciiDigit() {
+        Random rnd = new Random(8);
+        for (int at = 0; at < 8; at++) {
+            for (int x = 0; x < 256; x++) {
+                for (int trial = 0; trial < 8; trial++) {
+                    byte[] word = new byte[8];
+                    for (int k = 0; k < 8; k++) {
+                        // digits before the probe, anything (often digits) after it
+                        word[k] = k < at || rnd.nextBoolean() ? (byte) ('0' + rnd.nextInt(10)) : (byte) rnd.nextInt(256);
+                    }
+                    word[at] = (byte) x;
+                    assertThat(PoseFrameFastPath.digitRun(littleEndian(word)))
+                            .as("byte 0x%02x at %d of %s", x, at, java.util.Arrays.toString(word))
+                            .isEqualTo(naiveDigitRun(word));
+                }
+            }
+        }
+    }
+
+    @Test
+    void digitsValueReadsOneToEightDigitsWhateverFollowsThem() {
+        Random rnd = new Random(88);
+        for (int i = 0; i < 200_000; i++) {
+            int run = 1 + rnd.nextInt(8);
+            byte[] word = new byte[8];
+            StringBuilder digits = new StringBuilder();
+            for (int k = 0; k < 8; k++) {
+                if (k < run) {
+                    word[k] = (byte) ('0' + rnd.nextInt(10));
+                    digits.append((char) word[k]);
+                } else {
+                    word[k] = k == run ? (byte) ",]}.eE \u0000".charAt(rnd.nextInt(8)) : (byte) rnd.nextInt(256);
+                }
+            }
+            assertThat(PoseFrameFastPath.digitsValue(littleEndian(word), run))
+                    .as(digits.toString()).isEqualTo(Long.parseLong(digits.toString()));
+        }
+    }
+
+    /**
+     * Integer parts of 1 to 18 digits and fractions of 1 to 21, so that every number of digits
+     * lands on, before and after the eight-byte steps and the 19-digit limit, with and without
+     * an exponent, at every distance from the end of the payload.
+     */
+    @Test
+    void numbersStraddlingEightDigitBoundariesAreBitIdentical() {
+        Random rnd = new Random(19);
+        for (int intDigits = 0; intDigits <= 18; intDigits++) {
+            for (int fractionDigits = 0; fractionDigits <= 21; fractionDigits++) {
+                for (int trial = 0; trial < 40; trial++) {
+                    StringBuilder sb = new StringBuilder();
+                    if (rnd.nextBoolean()) {
+                        sb.append('-');
+                    }
+                    sb.append(intDigits == 0 ? "0" : randomDigits(rnd, intDigits, true));
+                    if (fractionDigits > 0) {
+                        // leading zeros in the fraction now and then: 0.000123...
+                        sb.append('.').append(randomDigits(rnd, fractionDigits, rnd.nextInt(4) != 0));
+                    }
+                    if (rnd.nextInt(3) == 0) {
+                        sb.append(rnd.nextBoolean() ? 'e' : 'E').append(rnd.nextBoolean() ? "-" : "+")
+                                .append(rnd.nextInt(30));
+                    }
+                    String text = sb.toString();
+                    assertSameNumber(text);
+                    // and with the payload ending 1 to 9 bytes after the number
+                    byte[] tail = bytes("]]}]}]]]]".substring(0, 1 + rnd.nextInt(9)));
+                    double fast = PoseFrameFastPath.number(bytes(text), tail);
+                    double expected = text.length() > MAX_NUMBER_CHARS ? Double.NaN : reference(text);
+                    assertThat(Double.doubleToRawLongBits(fast)).as(text)
+                            .isEqualTo(Double.doubleToRawLongBits(expected));
+                }
+            }
+        }
+    }
+
+    private static String randomDigits(Random rnd, int count, boolean nonZeroFirst) {
+        StringBuilder sb = new StringBuilder(count);
+        for (int k = 0; k < count; k++) {
+            sb.append((char) ('0' + (k == 0 && nonZeroFirst ? 1 + rnd.nextInt(9) : rnd.nextInt(10))));
+        }
+        return sb.toString();
+    }
+
+    private static long littleEndian(byte[] word) {
+        return java.nio.ByteBuffer.wrap(word).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    private static int naiveDigitRun(byte[] word) {
+        int k = 0;
+        while (k < word.length && word[k] >= '0' && word[k] <= '9') {
+            k++;
+        }
+        return k;
     }
 
     /** Random doubles printed the ways cameras and JSON libraries print them. */
@@ -129,8 +248,11 @@ class PoseFrameFastPathTest {
                 .isEqualTo(Double.doubleToRawLongBits(-0.0));
         // not JSON numbers, or not for this path: left to the general parser
         for (String bad : List.of("", "-", "+1", "01", "-01", "1.", ".5", "1e", "1e+", "1.e5", "NaN", "Infinity",
-                "-Infinity", "1e999", "-1e999", "0x10", "1" + "0".repeat(40))) {
-            assertThat(PoseFrameFastPath.number(bytes(bad))).as(bad).isNaN();
+                "-Infinity", "1e999", "-1e999", "0x10", "1" + "0".repeat(40), "0.1234567890" + "0".repeat(31),
+                "-a", "-.5", "00.5", "1.-5", "1e-", "1eE5", "1.2.3", "1.2345678a")) {
+            for (byte[] tail : TAILS) {
+                assertThat(PoseFrameFastPath.number(bytes(bad), tail)).as(bad).isNaN();
+            }
         }
     }
 
