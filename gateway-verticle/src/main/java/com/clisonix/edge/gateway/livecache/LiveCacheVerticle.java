@@ -145,7 +145,12 @@ public class LiveCacheVerticle extends VerticleBase {
     if (user == null) {
       return;
     }
-    UUID id = UUID.fromString(user);
+    UUID id;
+    try {
+      id = UUID.fromString(user);
+    } catch (IllegalArgumentException e) {
+      return; // not an athlete's metrics
+    }
     memory.putMetrics(id, body);
     if (shared != null) {
       pendingMetrics.put(id, body);

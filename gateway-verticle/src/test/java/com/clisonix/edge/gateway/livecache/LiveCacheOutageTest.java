@@ -98,6 +98,9 @@ class LiveCacheOutageTest extends LiveCacheGatewayTest {
       assertThat(peek.ttl("live:readings:" + user)).isBetween(1L, 300L);
       await().atMost(Duration.ofSeconds(10)).until(() ->
           "up".equals(api.get("/fitness/health", null).json().getJsonObject("dependencies").getString("redis")));
+      String scrape = api.get("/metrics", null).body().toString();
+      assertThat(scrape).contains("clisonix_livecache_failures_total", "clisonix_livecache_dropped_total",
+          "clisonix_livecache_pending", "clisonix_livecache_batches_total");
     }
   }
 }

@@ -6,13 +6,21 @@ import static org.awaitility.Awaitility.await;
 import com.clisonix.edge.gateway.ApiClient;
 import com.clisonix.edge.gateway.journal.BridgePublisher;
 import io.vertx.core.json.JsonObject;
+import com.clisonix.edge.gateway.live.LiveFeed;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * A gateway writes the floor to Redis as it happens; a new gateway (a new Vert.x, as after a
  * restart) on the same Redis and store shows that floor at once, before its actors have seen a
- * single new reading.
+ * single new reading: in the floor snapshot, the athlete's live view and a new dashboard
+ * socket's first frames.
  */
 class LiveCacheRestartTest extends LiveCacheGatewayTest {
 
@@ -57,6 +65,24 @@ class LiveCacheRestartTest extends LiveCacheGatewayTest {
     ApiClient.Res live = client.get("/fitness/users/" + user + "/live", coach);
     assertThat(live.status()).isEqualTo(200);
     assertThat(live.json()).isEqualTo(before);
+    // a dashboard that connects now gets the athlete's tile in its first frames
+    WebSocketClient wsClient = next.vertx().createWebSocketClient();
+    try {
+      List<JsonObject> frames = new CopyOnWriteArrayList<>();
+      WebSocket ws = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(next.app().httpPort())
+          .setURI(LiveFeed.PATH)).await(10, TimeUnit.SECONDS);
+      ws.textMessageHandler(t -> frames.add(new JsonObject(t)));
+      ws.writeTextMessage(new JsonObject().put("token", coach).encode()).await(5, TimeUnit.SECONDS);
+      await().atMost(Duration.ofSeconds(3)).until(() -> frames.stream().anyMatch(f -> "metrics".equals(f.getString("type"))
+          && user.equals(f.getJsonObject("data").getString("user_id"))));
+      JsonObject first = frames.stream().filter(f -> user.equals(f.getJsonObject("data").getString("user_id")))
+          .findFirst().orElseThrow().getJsonObject("data");
+      assertThat(first).isEqualTo(before);
+      ws.close().await(5, TimeUnit.SECONDS);
+    } finally {
+      wsClient.close().await(5, TimeUnit.SECONDS);
+    }
+
     // the readings of the last five minutes are there too
     assertThat(cachedReadings(next, user).stream().map(o -> ((JsonObject) o).getDouble("value")))
         .containsSubsequence(150.0, 151.0, 152.0, 153.0, 154.0, 155.0);
