@@ -8,6 +8,7 @@ import com.clisonix.edge.gateway.auth.Role;
 import com.clisonix.edge.gateway.config.GatewayConfig;
 import com.clisonix.edge.gateway.http.HttpServerVerticle;
 import com.clisonix.edge.gateway.journal.ReadingJournalVerticle;
+import com.clisonix.edge.gateway.livecache.LiveCacheVerticle;
 import com.clisonix.edge.gateway.metrics.MicrometerIngestMetrics;
 import com.clisonix.edge.gateway.music.MusicRepository;
 import com.clisonix.edge.gateway.music.MusicStoreVerticle;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the gateway up in dependency order (schema, accounts, pairing registry, journal, replication, stats,
- * profile snapshots, athlete actors, ingestion, music, HTTP) and down in the reverse order: HTTP closes,
+ * profile snapshots, live cache, athlete actors, ingestion, music, HTTP) and down in the reverse order: HTTP closes,
  * ingestion stops taking MQTT messages and waits until the journal has committed (and so acknowledged) what was in flight, the journal
  * writes its open batch, and the pools close last.
  */
@@ -90,6 +91,8 @@ public final class GatewayApplication {
             : app.deploy(new ReplicatorVerticle(), verticleConfig))
         .compose(v -> app.deploy(new StatsAggregatorVerticle(), verticleConfig))
         .compose(v -> app.deploy(new ProfileSnapshotVerticle(), verticleConfig))
+        // before the actors and ingestion, so it sees their first metrics and readings; stops after them
+        .compose(v -> app.deploy(new LiveCacheVerticle(), verticleConfig))
         .compose(v -> app.deployAthleteActors(config))
         .compose(v -> app.deploy(new MqttIngestVerticle(MicrometerIngestMetrics.fromVertx()), mqttLinkConfig(config)))
         .compose(v -> app.deploy(new MusicStoreVerticle(), verticleConfig))

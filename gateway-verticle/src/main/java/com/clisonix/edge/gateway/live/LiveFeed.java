@@ -5,14 +5,17 @@ import com.clisonix.edge.gateway.auth.Principal;
 import com.clisonix.edge.gateway.auth.RevocationList;
 import com.clisonix.edge.gateway.auth.Role;
 import com.clisonix.edge.gateway.auth.TokenService;
+import com.clisonix.edge.gateway.livecache.LiveCacheVerticle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -44,6 +47,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The bus consumers exist only while a client is connected, so a gateway nobody watches does
  * not encode frames for nobody.
+ *
+ * <p>Start state: right after sign-in a client gets one metrics frame per athlete it may see from
+ * the live cache (the last five minutes, kept in Redis across restarts, or this box's memory while
+ * Redis is down), so its tiles are filled at once rather than at each athlete's next reading. An
+ * athlete whose live frame reached the client first is skipped: nothing older overwrites it.
  */
 public final class LiveFeed {
   public static final String PATH = "/fitness/live/ws";
@@ -136,6 +144,7 @@ public final class LiveFeed {
           client.principal = ar.result();
           subscribe();
           clients.add(client);
+          sendStartState(client);
           // a socket outlives no token: once it expires the client signs in again
           long left = ar.result().expiresAt() * 1000 - System.currentTimeMillis();
           client.expiry = vertx.setTimer(Math.max(1, left), t -> client.close(BAD_TOKEN, "the token expired"));
@@ -147,6 +156,25 @@ public final class LiveFeed {
         client.close(BAD_TOKEN, "the first frame must be a text frame with the token");
       }
     });
+  }
+
+  private void sendStartState(Client client) {
+    client.liveSinceStart = new HashSet<>();
+    vertx.eventBus().<JsonArray>request(LiveCacheVerticle.LATEST_ALL_ADDRESS, null,
+            new DeliveryOptions().setSendTimeout(2000))
+        .onComplete(ar -> {
+          Set<String> live = client.liveSinceStart;
+          client.liveSinceStart = null;
+          if (ar.failed() || client.closed || ar.result().body() == null) {
+            return; // no cache (not deployed, or it did not answer): the live frames fill the tiles
+          }
+          for (Object o : ar.result().body()) {
+            if (o instanceof JsonObject m && m.getString("user_id") != null && !live.contains(m.getString("user_id"))
+                && client.sees(m.getString("user_id"))) {
+              client.send(new JsonObject().put("type", "metrics").put("data", m).encode(), true);
+            }
+          }
+        });
   }
 
   private Future<Principal> authenticate(String frame) {
@@ -191,6 +219,9 @@ public final class LiveFeed {
     boolean metrics = "metrics".equals(type);
     for (Client c : clients) {
       if (!personal || c.sees(userId)) {
+        if (metrics && c.liveSinceStart != null && userId != null) {
+          c.liveSinceStart.add(userId);
+        }
         c.send(text, metrics);
       }
     }
@@ -222,6 +253,8 @@ public final class LiveFeed {
     boolean closed;
     long droppedHere;
     long expiry = -1;
+    /** While the start state is being fetched: athletes whose live metrics this client already got. */
+    Set<String> liveSinceStart;
 
     Client(ServerWebSocket ws) {
       this.ws = ws;
