@@ -20,6 +20,15 @@ public final class GatewayTestConfig {
 
   private GatewayTestConfig() {}
 
+  /** The cipher and lookup hash of the test keys, for tests that read or write the store's raw rows. */
+  public static com.clisonix.edge.gateway.crypto.StoreCrypto crypto() {
+    return new com.clisonix.edge.gateway.crypto.StoreCrypto(
+        new com.clisonix.edge.gateway.crypto.FieldCipher(java.util.List.of(new com.clisonix.edge.gateway.crypto.FieldCipher.Key(
+            ENCRYPTION_KEYS.substring(0, ENCRYPTION_KEYS.indexOf(':')),
+            Base64.getDecoder().decode(ENCRYPTION_KEYS.substring(ENCRYPTION_KEYS.indexOf(':') + 1))))),
+        new com.clisonix.edge.gateway.crypto.KeyedHash(Base64.getDecoder().decode(LOOKUP_KEY)));
+  }
+
   public static String mqttUri(MqttService mqtt) {
     Credentials gw = mqtt.gateway();
     return "mqtt://" + enc(gw.username()) + ":" + enc(gw.password()) + "@" + mqtt.host() + ":" + mqtt.port();

@@ -14,7 +14,9 @@ public enum EncryptedColumn {
   READING_RAW_DATA("biometric_data", "raw_data", Kind.JSON, null),
   EXERCISE_POSE_DATA("exercises", "pose_detection_data", Kind.JSON, null),
   COACHING_REQUEST("coaching_sessions", "request", Kind.JSON, null),
-  COACHING_RESULT("coaching_sessions", "result", Kind.JSON, null);
+  COACHING_RESULT("coaching_sessions", "result", Kind.JSON, null),
+  /** The last values a device sent (a heart rate, a power) for the devices list. */
+  DEVICE_LAST_VALUE("devices", "last_value", Kind.JSON, null);
 
   /** What the plaintext bytes are. */
   public enum Kind {
@@ -52,5 +54,15 @@ public enum EncryptedColumn {
 
   public Optional<String> hashColumn() {
     return Optional.ofNullable(hashColumn);
+  }
+
+  /** The column that names a row of this column's table (re-encryption pages and updates by it). */
+  public String keyColumn() {
+    return "devices".equals(table) ? "device_id" : "id";
+  }
+
+  /** The SQL type of {@link #keyColumn()}. */
+  public String keyType() {
+    return "devices".equals(table) ? "text" : "uuid";
   }
 }
