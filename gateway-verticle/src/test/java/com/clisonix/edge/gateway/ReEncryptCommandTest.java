@@ -49,6 +49,8 @@ class ReEncryptCommandTest {
     // JSON is YAML: the same tree the tests use, with this run's keys
     JsonObject tree = new JsonObject()
         .put("edge_db", new JsonObject().put("uri", pg.uri()))
+        // the whole gateway configuration, as an operator passes it; the command connects to the stores only
+        .put("mqtt", new JsonObject().put("uri", "mqtt://127.0.0.1:1883"))
         .put("auth", new JsonObject().put("jwt_secret", GatewayTestConfig.JWT_SECRET)
             .put("admin_password", GatewayTestConfig.ADMIN_PASSWORD))
         .put("encryption", new JsonObject().put("keys", keys).put("lookup_key", GatewayTestConfig.LOOKUP_KEY));
