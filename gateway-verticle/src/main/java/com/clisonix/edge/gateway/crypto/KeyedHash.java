@@ -17,15 +17,9 @@ public final class KeyedHash {
   static final byte[] INFO = "clisonix-edge lookup hash v1".getBytes(StandardCharsets.US_ASCII);
   static final byte[] SALT = "clisonix-edge".getBytes(StandardCharsets.US_ASCII);
 
-  private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
-    try {
-      return Mac.getInstance("HmacSHA256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-    }
-  });
-
   private final SecretKeySpec key;
+  /** One keyed Mac per thread: keying it per call would cost more than the hash itself. */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   /** @param lookupKey the configured lookup key material (at least 32 bytes) */
   public KeyedHash(byte[] lookupKey) {
@@ -54,14 +48,19 @@ public final class KeyedHash {
     };
   }
 
-  private byte[] mac(String s) {
-    Mac m = MACS.get();
+  private Mac newMac() {
     try {
+      Mac m = Mac.getInstance("HmacSHA256");
       m.init(key);
+      return m;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
     }
-    return m.doFinal(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private byte[] mac(String s) {
+    // doFinal leaves the Mac reset and keyed for the next value
+    return macs.get().doFinal(s.getBytes(StandardCharsets.UTF_8));
   }
 
   /** HMAC-SHA256 of raw bytes under a raw key: the primitive, for its RFC 4231 test. */
