@@ -39,6 +39,19 @@ public final class KeyedHash {
     return deviceId == null ? null : mac("device:" + deviceId);
   }
 
+  /**
+   * The stored form of a once-only key ({@code ingest_messages.key}). The journal's key is a plain
+   * SHA-256 of device, characteristic, payload and time, and a heart-rate packet has so few
+   * possible values that a plain digest could be reversed by trying them all; keyed, it cannot.
+   * 16 bytes, like the digest it replaces.
+   */
+  public byte[] ingestKey(byte[] digest) {
+    byte[] in = new byte[7 + digest.length];
+    System.arraycopy("ingest:".getBytes(StandardCharsets.US_ASCII), 0, in, 0, 7);
+    System.arraycopy(digest, 0, in, 7, digest.length);
+    return java.util.Arrays.copyOf(macs.get().doFinal(in), 16);
+  }
+
   /** The hash a column's value gets (its {@link EncryptedColumn#hashColumn()}). */
   public byte[] of(EncryptedColumn column, String value) {
     return switch (column) {

@@ -85,10 +85,10 @@ public final class JournalRepository {
     });
   }
 
-  private static Set<MessageKey> newKeys(io.vertx.sqlclient.RowSet<Row> rows, List<MessageKey> candidates) {
+  private Set<MessageKey> newKeys(io.vertx.sqlclient.RowSet<Row> rows, List<MessageKey> candidates) {
     Map<Buffer, MessageKey> byBytes = new HashMap<>();
     for (MessageKey k : candidates) {
-      byBytes.put(Buffer.buffer(k.digest()), k);
+      byBytes.put(stored(k), k);
     }
     Set<MessageKey> out = new HashSet<>();
     for (Row r : rows) {
@@ -182,12 +182,17 @@ public final class JournalRepository {
         .map(r -> r.rowCount());
   }
 
-  private static Buffer[] buffers(List<MessageKey> keys) {
+  private Buffer[] buffers(List<MessageKey> keys) {
     Buffer[] out = new Buffer[keys.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = Buffer.buffer(keys.get(i).digest());
+      out[i] = stored(keys.get(i));
     }
     return out;
+  }
+
+  /** A key as {@code ingest_messages} holds it: keyed, so it cannot be reversed to the payload. */
+  private Buffer stored(MessageKey k) {
+    return Buffer.buffer(crypto.hash().ingestKey(k.digest()));
   }
 
   private static Short[] kinds(List<MessageKey> keys) {

@@ -51,4 +51,14 @@ class KeyedHashTest {
     assertThat(new KeyedHash(k1).email("a@b.test"))
         .isNotEqualTo(KeyedHash.hmac(k1, "email:a@b.test".getBytes(StandardCharsets.UTF_8)));
   }
+
+  @Test
+  void onceOnlyKeysAreKeyedSixteenBytesAndStable() {
+    KeyedHash h = new KeyedHash(new byte[32]);
+    byte[] digest = HEX.parseHex("00112233445566778899aabbccddeeff");
+    assertThat(h.ingestKey(digest)).hasSize(16).isEqualTo(h.ingestKey(digest.clone())).isNotEqualTo(digest);
+    byte[] other = new byte[32];
+    other[31] = 1;
+    assertThat(new KeyedHash(other).ingestKey(digest)).isNotEqualTo(h.ingestKey(digest));
+  }
 }
