@@ -61,37 +61,34 @@ public final class ReEncryptor {
   }
 
   private long[] column(Connection c, EncryptedColumn col) throws SQLException {
-    String key = col.keyColumn();
-    String type = col.keyType();
-    String select = "SELECT " + key + "::" + type + ", " + col.column() + " FROM " + col.table() + " WHERE (?::" + type
-        + " IS NULL OR " + key + " > ?::" + type + ") AND " + col.column() + " IS NOT NULL ORDER BY " + key + " LIMIT "
-        + BATCH;
-    String update = "UPDATE " + col.table() + " SET " + col.column() + " = ? WHERE " + key + " = ?::" + type + " AND "
+    KeyPages key = KeyPages.of(c, col);
+    String select = "SELECT " + key.selectList() + ", " + col.column() + " FROM " + col.table() + " WHERE " + key.after()
+        + " AND " + col.column() + " IS NOT NULL ORDER BY " + key.orderBy() + " LIMIT " + BATCH;
+    String update = "UPDATE " + col.table() + " SET " + col.column() + " = ? WHERE " + key.equals() + " AND "
         + col.column() + " = ?";
     long seen = 0;
     long rewritten = 0;
-    Object last = null;
+    Object[] last = null;
     c.setAutoCommit(false);
     try (PreparedStatement read = c.prepareStatement(select); PreparedStatement write = c.prepareStatement(update)) {
       int rows;
       do {
-        read.setObject(1, last);
-        read.setObject(2, last);
+        key.bindAfter(read, last);
         rows = 0;
         int pending = 0;
         try (ResultSet rs = read.executeQuery()) {
           while (rs.next()) {
             rows++;
-            last = rs.getObject(1);
-            byte[] stored = rs.getBytes(2);
+            last = key.read(rs);
+            byte[] stored = rs.getBytes(key.size() + 1);
             if (cipher.isCurrent(stored)) {
               // still proves the value opens: a wrong key fails the run here instead of a reader later
               cipher.decrypt(col, stored);
               continue;
             }
             write.setBytes(1, cipher.encrypt(col, cipher.decrypt(col, stored)));
-            write.setObject(2, last);
-            write.setBytes(3, stored);
+            key.bindKey(write, 2, last);
+            write.setBytes(2 + key.size(), stored);
             write.addBatch();
             pending++;
           }

@@ -56,9 +56,8 @@ public final class V5__Encrypt_at_rest extends BaseJavaMigration {
         }
       }
     }
-    String key = cols.get(0).keyColumn();
-    String type = cols.get(0).keyType();
-    StringBuilder select = new StringBuilder("SELECT " + key + "::" + type);
+    KeyPages key = KeyPages.of(c, cols.get(0));
+    StringBuilder select = new StringBuilder("SELECT " + key.selectList());
     StringBuilder update = new StringBuilder("UPDATE " + table + " SET ");
     int n = 0;
     for (EncryptedColumn col : cols) {
@@ -68,33 +67,31 @@ public final class V5__Encrypt_at_rest extends BaseJavaMigration {
         update.append(", ").append(col.hashColumn().get()).append(" = ?");
       }
     }
-    // key-set pages: the first page has no lower bound, each next one starts after the last id seen
-    select.append(" FROM ").append(table).append(" WHERE (?::").append(type).append(" IS NULL OR ").append(key)
-        .append(" > ?::").append(type).append(") ORDER BY ").append(key).append(" LIMIT ").append(BATCH);
-    update.append(" WHERE ").append(key).append(" = ?::").append(type);
-    Object last = null;
+    select.append(" FROM ").append(table).append(" WHERE ").append(key.after()).append(" ORDER BY ")
+        .append(key.orderBy()).append(" LIMIT ").append(BATCH);
+    update.append(" WHERE ").append(key.equals());
+    Object[] last = null;
     try (PreparedStatement read = c.prepareStatement(select.toString());
         PreparedStatement write = c.prepareStatement(update.toString())) {
       int rows;
       do {
-        read.setObject(1, last);
-        read.setObject(2, last);
+        key.bindAfter(read, last);
         rows = 0;
         try (ResultSet rs = read.executeQuery()) {
           while (rs.next()) {
             rows++;
-            last = rs.getObject(1);
+            last = key.read(rs);
             int p = 1;
             for (int i = 0; i < cols.size(); i++) {
               EncryptedColumn col = cols.get(i);
-              byte[] plain = plaintext(rs, i + 2, col);
+              byte[] plain = plaintext(rs, key.size() + 1 + i, col);
               write.setBytes(p++, plain == null ? null : requireCrypto(table).cipher().encrypt(col, plain));
               if (col.hashColumn().isPresent()) {
                 write.setBytes(p++, plain == null ? null
                     : requireCrypto(table).hash().of(col, new String(plain, StandardCharsets.UTF_8)));
               }
             }
-            write.setObject(p, last);
+            key.bindKey(write, p, last);
             write.addBatch();
           }
         }

@@ -207,6 +207,50 @@ class EncryptAtRestStoreTest {
         .isInstanceOf(FieldCipherException.class).hasMessageContaining("not configured");
   }
 
+  /**
+   * The cloud holds one device id once per gym: the upgrade and the rotation walk its devices by
+   * (gym, device id) and give each gym's row its own value back.
+   */
+  @Test
+  @Order(4)
+  void inTheCloudTheSameDeviceIdOfTwoGymsKeepsEachGymsValue() throws Exception {
+    PgUri cloud = new PgUri(db.host(), db.port(), db.database() + "_cloud", db.user(), db.password(), db.sslmode());
+    PgUri server = new PgUri(db.host(), db.port(), "postgres", db.user(), db.password(), db.sslmode());
+    try (Connection c = SchemaMigratorTest.connect(server); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + cloud.database() + " WITH (FORCE)");
+      s.execute("CREATE DATABASE " + cloud.database());
+    }
+    try {
+      Flyway.configure(getClass().getClassLoader()).dataSource(cloud.jdbcUrl(), cloud.user(), cloud.password())
+          .locations("classpath:db/common", "classpath:db/cloud").target("4.1").load().migrate();
+      try (Connection c = SchemaMigratorTest.connect(cloud); Statement s = c.createStatement()) {
+        for (int g = 1; g <= 3; g++) {
+          s.execute("INSERT INTO devices (gym_id, device_id, kind, last_value) VALUES ('gym-" + g + "', '" + DEVICE
+              + "', 'strap', '{\"heart_rate\": " + (100 + g) + "}')");
+        }
+      }
+      StoreCrypto a = crypto(new FieldCipher.Key("a", keyA));
+      SchemaMigrator.migrateBlocking(cloud, SchemaMigrator.Target.CLOUD, a);
+      StoreCrypto rotated = crypto(new FieldCipher.Key("b", keyB), new FieldCipher.Key("a", keyA));
+      assertThat(new ReEncryptor(rotated.cipher()).run(cloud).counts().get(EncryptedColumn.DEVICE_LAST_VALUE))
+          .containsExactly(3, 3);
+      try (Connection c = SchemaMigratorTest.connect(cloud); Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("SELECT gym_id, last_value FROM devices ORDER BY gym_id")) {
+        for (int g = 1; g <= 3; g++) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString(1)).isEqualTo("gym-" + g);
+          assertThat(rotated.cipher().decryptString(EncryptedColumn.DEVICE_LAST_VALUE, rs.getBytes(2)))
+              .isEqualTo("{\"heart_rate\": " + (100 + g) + "}");
+          assertThat(FieldCipher.keyId("devices", "last_value", rs.getBytes(2))).isEqualTo("b");
+        }
+      }
+    } finally {
+      try (Connection c = SchemaMigratorTest.connect(server); Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + cloud.database() + " WITH (FORCE)");
+      }
+    }
+  }
+
   static String type(Statement s, String table, String column) throws SQLException {
     try (ResultSet rs = s.executeQuery("SELECT data_type FROM information_schema.columns WHERE table_schema = "
         + "current_schema() AND table_name = '" + table + "' AND column_name = '" + column + "'")) {
