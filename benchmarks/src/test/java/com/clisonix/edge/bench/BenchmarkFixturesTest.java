@@ -189,4 +189,14 @@ class BenchmarkFixturesTest {
       assertThat(all).contains("com.clisonix.edge.bench." + benchmark);
     }
   }
+
+  @Test
+  void fieldCipherBenchmarkRoundTripsEveryReading() {
+    FieldCipherBenchmark b = new FieldCipherBenchmark();
+    b.setUp();
+    for (int i = 0; i < 200; i++) {
+      assertThat(b.encryptDecryptReadingValue()).isBetween(60.0, 180.0);
+      assertThat(b.decryptReadingValue()).isBetween(60.0, 180.0);
+    }
+  }
 }

@@ -73,7 +73,7 @@ public final class GatewayApplication {
     }
     GatewayApplication app = new GatewayApplication(vertx, config);
     JsonObject verticleConfig = tree.copy().put("demo", demo);
-    return SchemaMigrator.migrate(vertx, config.edgeDb(), SchemaMigrator.Target.EDGE)
+    return SchemaMigrator.migrate(vertx, config.edgeDb(), SchemaMigrator.Target.EDGE, config.encryption().crypto())
         .onSuccess(r -> LOG.info("event=schema_migrated target=edge db={} applied={} version={}", config.edgeDb(),
             r.migrationsExecuted, r.targetSchemaVersion))
         .compose(r -> {
@@ -148,7 +148,7 @@ public final class GatewayApplication {
 
   /** The bootstrap administrator exists from the first start; its password comes from configuration. */
   private Future<Void> bootstrapAccounts(String demoCoachPassword) {
-    AccountRepository accounts = new AccountRepository(edge);
+    AccountRepository accounts = new AccountRepository(edge, config.encryption().crypto().hash());
     PasswordHasher hasher = new PasswordHasher();
     Future<Void> admin = vertx.executeBlocking(() -> hasher.hash(config.auth().adminPassword()), false)
         .compose(hash -> accounts.insertIfAbsent("admin", hash, Role.ADMIN, null))

@@ -126,7 +126,7 @@ class GatewayApplicationTest {
   void bootstrapAdminIsStoredWithAPbkdf2Hash() throws Exception {
     Pool pool = PgBuilder.pool().connectingTo(PgUri.parse("edge_db.uri", pg.uri()).connectOptions()).using(vertx).build();
     try {
-      AccountRepository.Account admin = new AccountRepository(pool).findByUsername("ADMIN").await(10, TimeUnit.SECONDS)
+      AccountRepository.Account admin = new AccountRepository(pool, GatewayTestConfig.crypto().hash()).findByUsername("ADMIN").await(10, TimeUnit.SECONDS)
           .orElseThrow();
       assertThat(admin.role().wireName()).isEqualTo("admin");
       assertThat(admin.passwordHash()).startsWith("pbkdf2_sha256$").doesNotContain(GatewayTestConfig.ADMIN_PASSWORD);

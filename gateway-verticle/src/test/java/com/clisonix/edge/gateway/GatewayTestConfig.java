@@ -15,8 +15,19 @@ public final class GatewayTestConfig {
   public static final String JWT_SECRET = "test-secret-test-secret-test-secret-0123";
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
   public static final String ENCRYPTION_KEYS = "t1:" + Base64.getEncoder().encodeToString(new byte[32]);
+  public static final String LOOKUP_KEY = Base64.getEncoder().encodeToString(
+      "lookup-key-for-tests-lookup-key!".getBytes(StandardCharsets.US_ASCII));
 
   private GatewayTestConfig() {}
+
+  /** The cipher and lookup hash of the test keys, for tests that read or write the store's raw rows. */
+  public static com.clisonix.edge.gateway.crypto.StoreCrypto crypto() {
+    return new com.clisonix.edge.gateway.crypto.StoreCrypto(
+        new com.clisonix.edge.gateway.crypto.FieldCipher(java.util.List.of(new com.clisonix.edge.gateway.crypto.FieldCipher.Key(
+            ENCRYPTION_KEYS.substring(0, ENCRYPTION_KEYS.indexOf(':')),
+            Base64.getDecoder().decode(ENCRYPTION_KEYS.substring(ENCRYPTION_KEYS.indexOf(':') + 1))))),
+        new com.clisonix.edge.gateway.crypto.KeyedHash(Base64.getDecoder().decode(LOOKUP_KEY)));
+  }
 
   public static String mqttUri(MqttService mqtt) {
     Credentials gw = mqtt.gateway();
@@ -32,22 +43,23 @@ public final class GatewayTestConfig {
         .put("redis", new JsonObject().put("uri", redis.uri()).put("key_prefix", redis.keyPrefix()))
         .put("gym", new JsonObject().put("id", "test-gym").put("node_id", "node-" + Long.toHexString(System.nanoTime())))
         .put("auth", new JsonObject().put("jwt_secret", JWT_SECRET).put("admin_password", ADMIN_PASSWORD))
-        .put("encryption", new JsonObject().put("keys", ENCRYPTION_KEYS));
+        .put("encryption", new JsonObject().put("keys", ENCRYPTION_KEYS).put("lookup_key", LOOKUP_KEY));
   }
 
   /** The same settings as environment variables, for a gateway run as a child process. */
   public static Map<String, String> env(PostgresService pg, RedisService redis, MqttService mqtt) {
-    return Map.of(
-        "CLISONIX_HTTP_PORT", "0",
-        "CLISONIX_MQTT_URI", mqttUri(mqtt),
-        "CLISONIX_MQTT_ROOT", mqtt.topicRoot(),
-        "CLISONIX_EDGE_PG_URI", pg.uri(),
-        "CLISONIX_REDIS_URI", redis.uri(),
-        "CLISONIX_GYM_ID", "test-gym",
-        "CLISONIX_NODE_ID", "node-" + Long.toHexString(System.nanoTime()),
-        "CLISONIX_JWT_SECRET", JWT_SECRET,
-        "CLISONIX_ADMIN_PASSWORD", ADMIN_PASSWORD,
-        "CLISONIX_ENCRYPTION_KEYS", ENCRYPTION_KEYS);
+    return Map.ofEntries(
+        Map.entry("CLISONIX_HTTP_PORT", "0"),
+        Map.entry("CLISONIX_MQTT_URI", mqttUri(mqtt)),
+        Map.entry("CLISONIX_MQTT_ROOT", mqtt.topicRoot()),
+        Map.entry("CLISONIX_EDGE_PG_URI", pg.uri()),
+        Map.entry("CLISONIX_REDIS_URI", redis.uri()),
+        Map.entry("CLISONIX_GYM_ID", "test-gym"),
+        Map.entry("CLISONIX_NODE_ID", "node-" + Long.toHexString(System.nanoTime())),
+        Map.entry("CLISONIX_JWT_SECRET", JWT_SECRET),
+        Map.entry("CLISONIX_ADMIN_PASSWORD", ADMIN_PASSWORD),
+        Map.entry("CLISONIX_ENCRYPTION_KEYS", ENCRYPTION_KEYS),
+        Map.entry("CLISONIX_ENCRYPTION_LOOKUP_KEY", LOOKUP_KEY));
   }
 
   private static String enc(String s) {

@@ -21,6 +21,9 @@ import com.clisonix.edge.gateway.api.Fields;
 import com.clisonix.edge.gateway.auth.Access;
 import com.clisonix.edge.gateway.auth.Principal;
 import com.clisonix.edge.gateway.auth.Role;
+import com.clisonix.edge.gateway.crypto.EncryptedColumn;
+import com.clisonix.edge.gateway.crypto.StoreCrypto;
+import com.clisonix.edge.gateway.store.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -56,11 +59,13 @@ public final class AnalyzeRoutes {
   static final int MAX_POSE_BODY_BYTES = 8 * 1024 * 1024;
 
   private final ApiContext api;
+  private final StoreCrypto crypto;
   private final StressLevelAnalyzer stress = new StressLevelAnalyzer();
   private final EmotionalStateAnalyzer emotion = new EmotionalStateAnalyzer();
 
   public AnalyzeRoutes(ApiContext api) {
     this.api = api;
+    this.crypto = api.config().encryption().crypto();
   }
 
   public void mount(Router router) {
@@ -105,8 +110,10 @@ public final class AnalyzeRoutes {
       Double formScore) {
     return api.edge().preparedQuery("INSERT INTO coaching_sessions (id, user_id, workout_id, analysis_type, exercise_name, "
             + "request, result, form_score) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .execute(Tuple.from(new Object[] {UUID.randomUUID(), s.userId(), s.openWorkout(), type, exercise, request, result,
-            formScore}))
+        .execute(Tuple.from(new Object[] {UUID.randomUUID(), s.userId(), s.openWorkout(), type, exercise,
+            // the request holds the landmarks, the result what was read from them: both stored encrypted
+            Rows.buffer(crypto.cipher().encryptString(EncryptedColumn.COACHING_REQUEST, request.encode())),
+            Rows.buffer(crypto.cipher().encryptString(EncryptedColumn.COACHING_RESULT, result.encode())), formScore}))
         .mapEmpty();
   }
 

@@ -31,8 +31,8 @@ public final class AuthRoutes {
 
   public AuthRoutes(ApiContext api) {
     this.api = api;
-    this.accounts = new AccountRepository(api.edge());
-    this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge());
+    this.accounts = new AccountRepository(api.edge(), api.config().encryption().crypto().hash());
+    this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge(), api.config().encryption().crypto());
     this.dummyHash = api.hash(UUID.randomUUID().toString());
   }
 

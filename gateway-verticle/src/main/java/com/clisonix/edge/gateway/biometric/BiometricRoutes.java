@@ -31,8 +31,8 @@ public final class BiometricRoutes {
   private final com.clisonix.edge.gateway.profile.ProfileRepository profiles;
 
   public BiometricRoutes(ApiContext api) {
-    this.readings = new BiometricRepository(api.edge());
-    this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge());
+    this.readings = new BiometricRepository(api.edge(), api.config().encryption().crypto());
+    this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge(), api.config().encryption().crypto());
   }
 
   public void mount(Router router) {

@@ -27,7 +27,7 @@ public final class ClassRoutes {
 
   public ClassRoutes(ApiContext api) {
     this.api = api;
-    this.classes = new ClassRepository(api.edge());
+    this.classes = new ClassRepository(api.edge(), api.config().encryption().crypto());
   }
 
   public void mount(Router router) {

@@ -21,7 +21,8 @@ public enum ConfigKey {
   JWT_SECRET("CLISONIX_JWT_SECRET", "auth.jwt_secret"),
   JWT_KEY_FILE("CLISONIX_JWT_KEY_FILE", "auth.jwt_key_file"),
   ADMIN_PASSWORD("CLISONIX_ADMIN_PASSWORD", "auth.admin_password"),
-  ENCRYPTION_KEYS("CLISONIX_ENCRYPTION_KEYS", "encryption.keys");
+  ENCRYPTION_KEYS("CLISONIX_ENCRYPTION_KEYS", "encryption.keys"),
+  ENCRYPTION_LOOKUP_KEY("CLISONIX_ENCRYPTION_LOOKUP_KEY", "encryption.lookup_key");
 
   private final String env;
   private final String path;

@@ -1,5 +1,8 @@
 package com.clisonix.edge.gateway.config;
 
+import com.clisonix.edge.gateway.crypto.FieldCipher;
+import com.clisonix.edge.gateway.crypto.KeyedHash;
+import com.clisonix.edge.gateway.crypto.StoreCrypto;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -8,9 +11,11 @@ import java.util.Set;
 
 /**
  * Keys for encryption at rest: the first is current (it encrypts), the others stay for reading
- * values written before a rotation.
+ * values written before a rotation. The lookup key is separate and never rotates with them: the
+ * keyed hashes of emails and device ids are derived from it, so lookups and uniqueness survive
+ * any rotation (docs/encryption.md).
  */
-public record EncryptionOptions(List<EncryptionKey> keys) {
+public record EncryptionOptions(List<EncryptionKey> keys, byte[] lookupKey) {
 
   /** One AES-256 key and the id stored beside every value it encrypted. */
   public record EncryptionKey(String id, byte[] key) {
@@ -22,6 +27,20 @@ public record EncryptionOptions(List<EncryptionKey> keys) {
 
   public EncryptionKey current() {
     return keys.get(0);
+  }
+
+  /** The cipher and keyed hash the stores use (cheap: build one per repository owner). */
+  public StoreCrypto crypto() {
+    List<FieldCipher.Key> k = new ArrayList<>();
+    for (EncryptionKey e : keys) {
+      k.add(new FieldCipher.Key(e.id(), e.key()));
+    }
+    return new StoreCrypto(new FieldCipher(k), new KeyedHash(lookupKey));
+  }
+
+  @Override
+  public String toString() {
+    return "EncryptionOptions[keys=" + keys + ", lookupKey=***]";
   }
 
   static EncryptionOptions from(ConfigReader r) {
@@ -55,6 +74,25 @@ public record EncryptionOptions(List<EncryptionKey> keys) {
       }
       keys.add(new EncryptionKey(id, key));
     }
-    return new EncryptionOptions(List.copyOf(keys));
+    return new EncryptionOptions(List.copyOf(keys), lookupKey(r));
+  }
+
+  private static byte[] lookupKey(ConfigReader r) {
+    String label = ConfigReader.label("encryption.lookup_key");
+    String expected = "expected base64 of 32 random bytes, kept for the life of the store (it is not rotated)";
+    String text = r.string("encryption.lookup_key", null);
+    if (text == null || text.isBlank()) {
+      throw new ConfigException("encryption.lookup_key", label + " is missing: " + expected);
+    }
+    byte[] key;
+    try {
+      key = Base64.getDecoder().decode(text.trim());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("encryption.lookup_key", label + " is not valid base64: " + expected);
+    }
+    if (key.length < 32) {
+      throw new ConfigException("encryption.lookup_key", label + " is " + key.length + " bytes: " + expected);
+    }
+    return key;
   }
 }

@@ -63,6 +63,7 @@ public final class DemoEnvironment {
       fillIfAbsent(out, "auth", "jwt_secret", secrets.jwtSecret());
       fillIfAbsent(out, "auth", "admin_password", secrets.adminPassword());
       fillIfAbsent(out, "encryption", "keys", secrets.encryptionKeys());
+      fillIfAbsent(out, "encryption", "lookup_key", secrets.lookupKey());
       return out;
     }, false).compose(t -> Future.all(
         has(t, "mqtt", "uri") ? Future.succeededFuture() : vertx.executeBlocking(() -> startBroker(t), false),

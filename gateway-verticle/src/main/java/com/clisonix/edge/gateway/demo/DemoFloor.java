@@ -45,10 +45,10 @@ public final class DemoFloor {
         .put("seed", 1L);
     FloorSimulatorOptions options = FloorSimulatorOptions.fromJson(simConfig);
     Pool pool = PgBuilder.pool().connectingTo(config.edgeDb().connectOptions()).using(vertx).build();
-    ProfileRepository profiles = new ProfileRepository(pool);
-    PairingRepository pairings = new PairingRepository(pool);
+    ProfileRepository profiles = new ProfileRepository(pool, config.encryption().crypto());
+    PairingRepository pairings = new PairingRepository(pool, config.encryption().crypto());
     UUID classId = UUID.randomUUID();
-    Future<Void> chain = new ClassRepository(pool).start(classId, "Demo class", null)
+    Future<Void> chain = new ClassRepository(pool, profiles.crypto()).start(classId, "Demo class", null)
         .onSuccess(c -> vertx.eventBus().publish(ClassRoutes.CLASS_CHANGED, new JsonObject()
             .put("class_id", classId.toString()).put("state", "started")))
         .mapEmpty();
@@ -78,7 +78,7 @@ public final class DemoFloor {
     Future<?> f = profiles.insert(id, columns, null, "athlete")
         .compose(created -> {
           UUID workout = UUID.randomUUID();
-          return new WorkoutRepository(pool).insert(new WorkoutRepository.NewWorkout(workout, id, classId, "Demo class",
+          return new WorkoutRepository(pool, profiles.crypto()).insert(new WorkoutRepository.NewWorkout(workout, id, classId, "Demo class",
                   null, "hiit", "high", null, null, null))
               // as the HTTP route does: the journal's reading context and the music follow this event
               .onSuccess(t -> vertx.eventBus().publish(WorkoutRoutes.WORKOUT_STARTED, new JsonObject()

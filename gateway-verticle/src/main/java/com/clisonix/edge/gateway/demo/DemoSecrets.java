@@ -13,7 +13,8 @@ import java.util.Base64;
  * Secrets the demo generates on its first run and keeps in its data folder (readable by the
  * owner only), so a second run logs in with the same coach password.
  */
-public record DemoSecrets(String jwtSecret, String adminPassword, String coachPassword, String encryptionKeys) {
+public record DemoSecrets(String jwtSecret, String adminPassword, String coachPassword, String encryptionKeys,
+    String lookupKey) {
   private static final String FILE = "secrets.json";
 
   /** Blocking file access: call on a worker thread. */
@@ -22,21 +23,34 @@ public record DemoSecrets(String jwtSecret, String adminPassword, String coachPa
     Path file = dataDir.resolve(FILE);
     if (Files.exists(file)) {
       JsonObject j = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
-      return new DemoSecrets(j.getString("jwt_secret"), j.getString("admin_password"),
-          j.getString("coach_password"), j.getString("encryption_keys"));
+      DemoSecrets s = new DemoSecrets(j.getString("jwt_secret"), j.getString("admin_password"),
+          j.getString("coach_password"), j.getString("encryption_keys"), j.getString("lookup_key"));
+      if (s.lookupKey != null) {
+        return s;
+      }
+      // a data folder from before encryption at rest: keep its secrets, add the lookup key
+      s = new DemoSecrets(s.jwtSecret, s.adminPassword, s.coachPassword, s.encryptionKeys,
+          Base64.getEncoder().encodeToString(bytes(new SecureRandom(), 32)));
+      write(file, s);
+      return s;
     }
     SecureRandom random = new SecureRandom();
     DemoSecrets s = new DemoSecrets(token(random, 48), token(random, 15), token(random, 12),
-        "demo1:" + Base64.getEncoder().encodeToString(bytes(random, 32)));
+        "demo1:" + Base64.getEncoder().encodeToString(bytes(random, 32)),
+        Base64.getEncoder().encodeToString(bytes(random, 32)));
+    write(file, s);
+    return s;
+  }
+
+  private static void write(Path file, DemoSecrets s) throws IOException {
     JsonObject j = new JsonObject().put("jwt_secret", s.jwtSecret).put("admin_password", s.adminPassword)
-        .put("coach_password", s.coachPassword).put("encryption_keys", s.encryptionKeys);
+        .put("coach_password", s.coachPassword).put("encryption_keys", s.encryptionKeys).put("lookup_key", s.lookupKey);
     Files.writeString(file, j.encodePrettily(), StandardCharsets.UTF_8);
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException e) {
       // non-POSIX file systems keep their default permissions
     }
-    return s;
   }
 
   private static byte[] bytes(SecureRandom random, int n) {

@@ -1,10 +1,13 @@
 package com.clisonix.edge.gateway.floor;
 
+import com.clisonix.edge.gateway.crypto.EncryptedColumn;
+import com.clisonix.edge.gateway.crypto.StoreCrypto;
 import com.clisonix.edge.gateway.store.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,21 +29,33 @@ public final class FloorRepository {
       + "  ORDER BY measurement_time DESC LIMIT 1) last ON true ";
 
   private final Pool pool;
+  private final StoreCrypto crypto;
 
-  public FloorRepository(Pool pool) {
+  public FloorRepository(Pool pool, StoreCrypto crypto) {
     this.pool = pool;
+    this.crypto = crypto;
   }
 
   public Future<Optional<JsonObject>> athlete(UUID userId) {
     return pool.preparedQuery(ATHLETE + "WHERE u.id = $1").execute(Tuple.of(userId))
-        .map(r -> r.size() == 0 ? Optional.empty() : Optional.of(Rows.toJson(r.iterator().next())));
+        .map(r -> r.size() == 0 ? Optional.empty() : Optional.of(athlete(r.iterator().next())));
   }
 
   public Future<JsonArray> activeAthletes() {
     return pool.query(ATHLETE + "WHERE w.id IS NOT NULL OR EXISTS (SELECT 1 FROM biometric_data b WHERE b.user_id = u.id "
             + "AND b.measurement_time > now() - interval '60 seconds') ORDER BY lower(u.username)")
         .execute()
-        .map(Rows::toJson);
+        .map(rows -> {
+          JsonArray out = new JsonArray();
+          rows.forEach(r -> out.add(athlete(r)));
+          return out;
+        });
+  }
+
+  /** The latest heart rate is stored encrypted: it is opened here, never compared or computed in SQL. */
+  private JsonObject athlete(Row row) {
+    return Rows.toJson(row)
+        .put("heart_rate", crypto.cipher().decryptDouble(EncryptedColumn.READING_VALUE, Rows.bytes(row, "heart_rate")));
   }
 
   public Future<Optional<JsonObject>> runningClass() {

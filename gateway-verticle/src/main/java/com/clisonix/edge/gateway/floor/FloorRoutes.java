@@ -39,7 +39,7 @@ public final class FloorRoutes {
 
   public FloorRoutes(ApiContext api, AthleteMetricsView view) {
     this.vertx = api.vertx();
-    this.floor = new FloorRepository(api.edge());
+    this.floor = new FloorRepository(api.edge(), api.config().encryption().crypto());
     this.view = view;
   }
 

@@ -57,7 +57,7 @@ public class ReadingJournalVerticle extends VerticleBase {
         .with(new PoolOptions().setShared(true).setName("edge-db").setMaxSize(config.edgePoolSize()))
         .connectingTo(config.edgeDb().connectOptions())
         .using(vertx)
-        .build());
+        .build(), config.encryption().crypto());
     LocalCodec.register(vertx, JournalEntry.class);
     LocalCodec.register(vertx, JournalResult.class);
     vertx.eventBus().<JsonObject>consumer("workout.started", m -> openWorkouts.put(

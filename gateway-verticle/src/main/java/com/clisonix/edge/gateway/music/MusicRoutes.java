@@ -41,8 +41,8 @@ public final class MusicRoutes {
   public MusicRoutes(ApiContext api) {
     this.vertx = api.vertx();
     this.music = new MusicRepository(api.edge());
-    this.workouts = new WorkoutRepository(api.edge());
-    this.classes = new ClassRepository(api.edge());
+    this.workouts = new WorkoutRepository(api.edge(), api.config().encryption().crypto());
+    this.classes = new ClassRepository(api.edge(), api.config().encryption().crypto());
   }
 
   public void mount(Router router) {

@@ -1,5 +1,7 @@
 package com.clisonix.edge.gateway.pairing;
 
+import com.clisonix.edge.gateway.crypto.EncryptedColumn;
+import com.clisonix.edge.gateway.crypto.StoreCrypto;
 import com.clisonix.edge.gateway.store.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -14,9 +16,11 @@ import java.util.UUID;
 /** The SQL of {@code pairings}, {@code camera_track_pairings} and device labels. */
 public final class PairingRepository {
   private final Pool pool;
+  private final StoreCrypto crypto;
 
-  public PairingRepository(Pool pool) {
+  public PairingRepository(Pool pool, StoreCrypto crypto) {
     this.pool = pool;
+    this.crypto = crypto;
   }
 
   /**
@@ -105,7 +109,14 @@ public final class PairingRepository {
             + "d.rssi, d.battery, d.last_value, p.user_id AS paired_user_id FROM devices d "
             + "LEFT JOIN pairings p ON p.device_id = d.device_id AND p.ended_at IS NULL "
             + "ORDER BY d.last_seen DESC NULLS LAST, d.device_id").execute()
-        .map(Rows::toJson);
+        .map(rows -> {
+          JsonArray out = new JsonArray();
+          for (Row r : rows) {
+            String last = crypto.cipher().decryptString(EncryptedColumn.DEVICE_LAST_VALUE, Rows.bytes(r, "last_value"));
+            out.add(Rows.toJson(r).put("last_value", last == null ? null : new JsonObject(last)));
+          }
+          return out;
+        });
   }
 
   /** Labels a device, known yet or not (a coach may label a strap before it is first worn). */

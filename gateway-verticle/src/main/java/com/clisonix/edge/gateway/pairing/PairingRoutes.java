@@ -33,8 +33,8 @@ public final class PairingRoutes {
 
   public PairingRoutes(ApiContext api) {
     this.api = api;
-    this.pairings = new PairingRepository(api.edge());
-    this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge());
+    this.pairings = new PairingRepository(api.edge(), api.config().encryption().crypto());
+    this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge(), api.config().encryption().crypto());
   }
 
   public void mount(Router router) {

@@ -33,7 +33,7 @@ public class PairingVerticle extends VerticleBase {
         .with(new PoolOptions().setShared(true).setName("edge-db").setMaxSize(config.edgePoolSize()))
         .connectingTo(config.edgeDb().connectOptions())
         .using(vertx)
-        .build());
+        .build(), config.encryption().crypto());
     vertx.eventBus().<JsonObject>consumer("workout.ended", msg -> {
       UUID user = UUID.fromString(msg.body().getString("user_id"));
       pairings.endMachinePairings(user)

@@ -1,5 +1,7 @@
 package com.clisonix.edge.gateway.profile;
 
+import com.clisonix.edge.gateway.crypto.EncryptedColumn;
+import com.clisonix.edge.gateway.crypto.StoreCrypto;
 import com.clisonix.edge.gateway.store.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -10,7 +12,9 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,17 +31,48 @@ public final class ProfileRepository {
       + "u.active, a.role FROM fitness_users u LEFT JOIN accounts a ON a.user_id = u.id";
 
   private final Pool pool;
+  private final StoreCrypto crypto;
 
-  public ProfileRepository(Pool pool) {
+  public ProfileRepository(Pool pool, StoreCrypto crypto) {
     this.pool = pool;
+    this.crypto = crypto;
+  }
+
+  /** The cipher and hash this repository stores with, for code that writes beside it. */
+  public StoreCrypto crypto() {
+    return crypto;
+  }
+
+  /**
+   * The stored columns of a profile's fields: the email goes in encrypted, with its keyed hash
+   * beside it for logins and the unique index (docs/encryption.md).
+   */
+  private Map<String, Object> stored(Map<String, Object> columns) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : columns.entrySet()) {
+      String column = ProfileFields.column(e.getKey());
+      if ("email".equals(column) && e.getValue() != null) {
+        String email = e.getValue().toString();
+        out.put("email", Rows.buffer(crypto.cipher().encryptString(EncryptedColumn.USER_EMAIL, email)));
+        out.put("email_hash", Rows.buffer(crypto.hash().email(email)));
+      } else {
+        out.put(column, e.getValue());
+      }
+    }
+    return out;
+  }
+
+  /** A profile row as the API shows it: the email opened. */
+  private JsonObject profile(Row row) {
+    return Rows.toJson(row).put("email", crypto.cipher().decryptString(EncryptedColumn.USER_EMAIL, Rows.bytes(row, "email")));
   }
 
   /** Inserts the profile and its account in one transaction. */
   public Future<OffsetDateTime> insert(UUID id, Map<String, Object> columns, String passwordHash, String role) {
     List<String> names = new ArrayList<>(List.of("id", "user_id"));
     Tuple values = Tuple.of(id, id.toString());
-    for (Map.Entry<String, Object> e : columns.entrySet()) {
-      names.add(ProfileFields.column(e.getKey()));
+    for (Map.Entry<String, Object> e : stored(columns).entrySet()) {
+      names.add(e.getKey());
       values.addValue(e.getValue());
     }
     StringBuilder params = new StringBuilder();
@@ -54,7 +89,7 @@ public final class ProfileRepository {
 
   public Future<Optional<JsonObject>> find(UUID id) {
     return pool.preparedQuery(SELECT + " WHERE u.id = $1").execute(Tuple.of(id))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(Rows.toJson(rows.iterator().next())));
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(profile(rows.iterator().next())));
   }
 
   /** Updates the given columns; empty when there is no such profile. */
@@ -77,12 +112,12 @@ public final class ProfileRepository {
         }));
   }
 
-  private static Future<Optional<OffsetDateTime>> updateIn(SqlClient client, UUID id, Map<String, Object> columns) {
+  private Future<Optional<OffsetDateTime>> updateIn(SqlClient client, UUID id, Map<String, Object> columns) {
     List<String> sets = new ArrayList<>();
     Tuple values = Tuple.of(id);
     int n = 2;
-    for (Map.Entry<String, Object> e : columns.entrySet()) {
-      sets.add(ProfileFields.column(e.getKey()) + " = $" + n++);
+    for (Map.Entry<String, Object> e : stored(columns).entrySet()) {
+      sets.add(e.getKey() + " = $" + n++);
       values.addValue(e.getValue());
     }
     sets.add("updated_at = now()");
@@ -91,14 +126,30 @@ public final class ProfileRepository {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getOffsetDateTime("updated_at")));
   }
 
-  /** Athletes whose username or email starts with {@code prefix}, case-insensitively. */
+  /**
+   * Athletes whose username or email starts with {@code prefix}, case-insensitively. Emails are
+   * encrypted, so the prefix test runs here on the opened values (a gym's profiles, a few thousand
+   * at most), never in SQL.
+   */
   public Future<JsonArray> search(String prefix, int limit) {
-    String like = prefix.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    return pool.preparedQuery("SELECT u.id, u.username, u.email, u.fitness_level, u.active, a.role FROM fitness_users u "
-            + "LEFT JOIN accounts a ON a.user_id = u.id "
-            + "WHERE lower(u.username) LIKE $1 OR lower(u.email) LIKE $1 ORDER BY lower(u.username) LIMIT $2")
-        .execute(Tuple.of(like, limit))
-        .map(Rows::toJson);
+    String p = prefix.toLowerCase(Locale.ROOT);
+    return pool.query("SELECT u.id, u.username, u.email, u.fitness_level, u.active, a.role FROM fitness_users u "
+            + "LEFT JOIN accounts a ON a.user_id = u.id ORDER BY lower(u.username), u.id")
+        .execute()
+        .map(rows -> {
+          JsonArray out = new JsonArray();
+          for (Row r : rows) {
+            if (out.size() >= limit) {
+              break;
+            }
+            JsonObject j = profile(r);
+            if (j.getString("username").toLowerCase(Locale.ROOT).startsWith(p)
+                || j.getString("email").toLowerCase(Locale.ROOT).startsWith(p)) {
+              out.add(j);
+            }
+          }
+          return out;
+        });
   }
 
   public Future<Boolean> exists(UUID id) {
@@ -128,11 +179,13 @@ public final class ProfileRepository {
     Tuple p = Tuple.of(id);
     Future<JsonArray> workouts = all("SELECT * FROM workouts WHERE user_id = $1 ORDER BY started_at", p);
     Future<JsonArray> exercises = all("SELECT e.* FROM exercises e JOIN workouts w ON w.id = e.workout_id "
-        + "WHERE w.user_id = $1 ORDER BY e.created_at", p);
+        + "WHERE w.user_id = $1 ORDER BY e.created_at", p, EncryptedColumn.EXERCISE_POSE_DATA);
     Future<JsonArray> readings = all("SELECT id, biometric_type, value, unit, measurement_time, context, device_type, "
         + "device_id, confidence_score, raw_data, created_at FROM biometric_data WHERE user_id = $1 "
-        + "ORDER BY measurement_time", p);
-    Future<JsonArray> coaching = all("SELECT * FROM coaching_sessions WHERE user_id = $1 ORDER BY created_at", p);
+        + "ORDER BY measurement_time", p, EncryptedColumn.READING_VALUE, EncryptedColumn.READING_DEVICE_ID,
+        EncryptedColumn.READING_RAW_DATA);
+    Future<JsonArray> coaching = all("SELECT * FROM coaching_sessions WHERE user_id = $1 ORDER BY created_at", p,
+        EncryptedColumn.COACHING_REQUEST, EncryptedColumn.COACHING_RESULT);
     Future<JsonArray> achievements = all("SELECT * FROM user_achievements WHERE user_id = $1 ORDER BY achieved_at", p);
     Future<JsonArray> stats = all("SELECT * FROM fitness_stats WHERE user_id = $1", p);
     Future<JsonArray> pairings = all("SELECT * FROM pairings WHERE user_id = $1 ORDER BY paired_at", p);
@@ -149,8 +202,19 @@ public final class ProfileRepository {
             .put("camera_track_pairings", strip(tracks.result())));
   }
 
-  private Future<JsonArray> all(String sql, Tuple params) {
-    return pool.preparedQuery(sql).execute(params).map(Rows::toJson);
+  /** Rows as JSON with the named encrypted columns opened. */
+  private Future<JsonArray> all(String sql, Tuple params, EncryptedColumn... encrypted) {
+    return pool.preparedQuery(sql).execute(params).map(rows -> {
+      JsonArray out = new JsonArray();
+      for (Row r : rows) {
+        JsonObject j = Rows.toJson(r);
+        for (EncryptedColumn c : encrypted) {
+          j.put(c.column(), Rows.decrypted(crypto.cipher(), c, Rows.bytes(r, c.column())));
+        }
+        out.add(j);
+      }
+      return out;
+    });
   }
 
   /** Replication bookkeeping is the box's business, not the user's. */

@@ -33,7 +33,7 @@ public final class ProfileRoutes {
 
   public ProfileRoutes(ApiContext api, HrMaxCalculator hrMax) {
     this.api = api;
-    this.profiles = new ProfileRepository(api.edge());
+    this.profiles = new ProfileRepository(api.edge(), api.config().encryption().crypto());
     this.hrMax = hrMax;
   }
 
@@ -155,7 +155,7 @@ public final class ProfileRoutes {
   private void erase(RoutingContext ctx) {
     UUID id = Fields.pathId(ctx, "id", "profile");
     Access.requireSelfOrAdmin(ctx, id);
-    new com.clisonix.edge.gateway.store.AccountRepository(api.edge()).findByUserOrAccountId(id)
+    new com.clisonix.edge.gateway.store.AccountRepository(api.edge(), api.config().encryption().crypto().hash()).findByUserOrAccountId(id)
         .compose(account -> profiles.erase(id).compose(erased -> erased && account.isPresent()
             // an erased user's tokens end with them
             ? api.revocations().revokeAccount(account.get().id(), api.config().auth().tokenTtlSeconds()).map(true)

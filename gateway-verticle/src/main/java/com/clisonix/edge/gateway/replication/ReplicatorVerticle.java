@@ -209,7 +209,7 @@ public class ReplicatorVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     currentTable = "schema";
-    return cloudStep(SchemaMigrator.migrate(vertx, cfg.cloudDb(), SchemaMigrator.Target.CLOUD)
+    return cloudStep(SchemaMigrator.migrate(vertx, cfg.cloudDb(), SchemaMigrator.Target.CLOUD, cfg.encryption().crypto())
         .onSuccess(r -> LOG.info("event=schema_migrated target=cloud db={} applied={} version={}", cfg.cloudDb(),
             r.migrationsExecuted, r.targetSchemaVersion))
         .compose(r -> repo.loadColumns()))

@@ -23,7 +23,7 @@ public final class StatsRoutes {
   public StatsRoutes(ApiContext api) {
     this.api = api;
     this.stats = new StatsRepository(api.edge());
-    this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge());
+    this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge(), api.config().encryption().crypto());
   }
 
   public void mount(Router router) {

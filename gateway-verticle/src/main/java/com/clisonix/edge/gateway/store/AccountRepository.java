@@ -1,6 +1,7 @@
 package com.clisonix.edge.gateway.store;
 
 import com.clisonix.edge.gateway.auth.Role;
+import com.clisonix.edge.gateway.crypto.KeyedHash;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -17,9 +18,12 @@ public final class AccountRepository {
   private static final String COLUMNS = "id, username, password_hash, role, user_id, disabled";
 
   private final Pool pool;
+  private final KeyedHash hash;
 
-  public AccountRepository(Pool pool) {
+  /** @param hash finds a profile by its email's keyed hash (emails are stored encrypted) */
+  public AccountRepository(Pool pool, KeyedHash hash) {
     this.pool = pool;
+    this.hash = hash;
   }
 
   public Future<Optional<Account>> findByUsername(String username) {
@@ -31,8 +35,8 @@ public final class AccountRepository {
   /** The account of the profile with this email (emails identify athletes, not staff). */
   public Future<Optional<Account>> findByEmail(String email) {
     return pool.preparedQuery("SELECT a.id, a.username, a.password_hash, a.role, a.user_id, a.disabled FROM accounts a "
-            + "JOIN fitness_users u ON u.id = a.user_id WHERE lower(u.email) = lower($1)")
-        .execute(Tuple.of(email))
+            + "JOIN fitness_users u ON u.id = a.user_id WHERE u.email_hash = $1")
+        .execute(Tuple.of(Rows.buffer(hash.email(email))))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toAccount(rows.iterator().next())));
   }
 

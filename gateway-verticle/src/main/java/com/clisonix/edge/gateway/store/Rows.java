@@ -50,6 +50,30 @@ public final class Rows {
     return v;
   }
 
+  /** A bytea column's bytes, or null. */
+  public static byte[] bytes(Row row, String column) {
+    io.vertx.core.buffer.Buffer b = row.getBuffer(column);
+    return b == null ? null : b.getBytes();
+  }
+
+  /** Bytes as a bytea parameter (null stays null). */
+  public static io.vertx.core.buffer.Buffer buffer(byte[] bytes) {
+    return bytes == null ? null : io.vertx.core.buffer.Buffer.buffer(bytes);
+  }
+
+  /** An encrypted column's value opened as the API shows it: a number, text, or JSON. */
+  public static Object decrypted(com.clisonix.edge.gateway.crypto.FieldCipher cipher,
+      com.clisonix.edge.gateway.crypto.EncryptedColumn column, byte[] stored) {
+    if (stored == null) {
+      return null;
+    }
+    return switch (column.kind()) {
+      case NUMBER -> cipher.decryptDouble(column, stored);
+      case TEXT -> cipher.decryptString(column, stored);
+      case JSON -> io.vertx.core.json.Json.decodeValue(cipher.decryptString(column, stored));
+    };
+  }
+
   /** The unique index a failed insert or update violated, or null for any other failure. */
   public static String uniqueViolation(Throwable err) {
     if (err instanceof PgException pg && "23505".equals(pg.getSqlState())) {

@@ -1,6 +1,7 @@
 package com.clisonix.edge.gateway.store;
 
 import com.clisonix.edge.gateway.config.PgUri;
+import com.clisonix.edge.gateway.crypto.StoreCrypto;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.flywaydb.core.Flyway;
@@ -28,15 +29,23 @@ public final class SchemaMigrator {
 
   private SchemaMigrator() {}
 
-  public static Future<MigrateResult> migrate(Vertx vertx, PgUri uri, Target target) {
-    return vertx.executeBlocking(() -> migrateBlocking(uri, target), false);
+  /** @param crypto encrypts the plaintext rows of a store from before encryption at rest (version 5) */
+  public static Future<MigrateResult> migrate(Vertx vertx, PgUri uri, Target target, StoreCrypto crypto) {
+    return vertx.executeBlocking(() -> migrateBlocking(uri, target, crypto), false);
+  }
+
+  /** Blocking, for a store known to be empty or already at version 5 or later (tests of the schema). */
+  public static MigrateResult migrateBlocking(PgUri uri, Target target) {
+    return migrateBlocking(uri, target, null);
   }
 
   /** Blocking: call from a worker thread or a test. */
-  public static MigrateResult migrateBlocking(PgUri uri, Target target) {
+  public static MigrateResult migrateBlocking(PgUri uri, Target target, StoreCrypto crypto) {
     Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
         .dataSource(uri.jdbcUrl(), uri.user(), uri.password())
         .locations(target.locations)
+        // Java, not SQL: it encrypts existing rows, which needs the keys
+        .javaMigrations(new V5__Encrypt_at_rest(crypto))
         .table("flyway_schema_history")
         .connectRetries(5)
         .load();

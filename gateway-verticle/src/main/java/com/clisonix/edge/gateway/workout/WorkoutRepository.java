@@ -1,6 +1,8 @@
 package com.clisonix.edge.gateway.workout;
 
 import com.clisonix.edge.analysis.pose.ExerciseKind;
+import com.clisonix.edge.gateway.crypto.EncryptedColumn;
+import com.clisonix.edge.gateway.crypto.StoreCrypto;
 import com.clisonix.edge.gateway.store.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -10,6 +12,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
+import java.util.DoubleSummaryStatistics;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +41,11 @@ public final class WorkoutRepository {
       boolean completed) {}
 
   private final Pool pool;
+  private final StoreCrypto crypto;
 
-  public WorkoutRepository(Pool pool) {
+  public WorkoutRepository(Pool pool, StoreCrypto crypto) {
     this.pool = pool;
+    this.crypto = crypto;
   }
 
 
@@ -83,7 +88,14 @@ public final class WorkoutRepository {
   public Future<JsonArray> exercises(UUID workoutId) {
     return pool.preparedQuery("SELECT " + EXERCISE + " FROM exercises WHERE workout_id = $1 ORDER BY created_at, id")
         .execute(Tuple.of(workoutId))
-        .map(Rows::toJson);
+        .map(rows -> {
+          JsonArray out = new JsonArray();
+          for (Row r : rows) {
+            out.add(Rows.toJson(r).put("pose_detection_data",
+                Rows.decrypted(crypto.cipher(), EncryptedColumn.EXERCISE_POSE_DATA, Rows.bytes(r, "pose_detection_data"))));
+          }
+          return out;
+        });
   }
 
   /**
@@ -100,15 +112,12 @@ public final class WorkoutRepository {
   public Future<Optional<Row>> end(UUID id, Ending e, JsonObject analysis) {
     JsonObject a = analysis == null ? new JsonObject() : analysis;
     return pool.withTransaction(tx -> exerciseResults(tx, id, a.getJsonArray("exercises", new JsonArray()))
-        .compose(v -> tx.preparedQuery("WITH hr AS (SELECT avg(b.value) AS avg_hr, max(b.value) AS max_hr, "
-                + "min(b.value) AS min_hr FROM biometric_data b JOIN workouts w ON w.id = $1 AND b.user_id = w.user_id "
-                + "WHERE b.biometric_type = 'heart_rate' AND b.measurement_time >= w.started_at "
-                + "AND b.measurement_time <= now()) "
-                + "UPDATE workouts SET ended_at = now(), "
+        .compose(v -> storedHeartRates(tx, id))
+        .compose(hr -> tx.preparedQuery("UPDATE workouts SET ended_at = now(), "
                 + "duration_minutes = GREATEST(0, round(extract(epoch FROM now() - started_at) / 60.0))::int, "
-                + "average_heart_rate = COALESCE($9, round((SELECT avg_hr FROM hr)::numeric, 1)::float8, average_heart_rate), "
-                + "max_heart_rate = COALESCE($10, (SELECT max_hr FROM hr), max_heart_rate), "
-                + "min_heart_rate = COALESCE($11, (SELECT min_hr FROM hr), min_heart_rate), "
+                + "average_heart_rate = COALESCE($9, $19, average_heart_rate), "
+                + "max_heart_rate = COALESCE($10, $20, max_heart_rate), "
+                + "min_heart_rate = COALESCE($11, $21, min_heart_rate), "
                 + "total_calories_burned = COALESCE($8, total_calories_burned), "
                 + "effort_points = COALESCE($12, effort_points), minutes_high_zone = COALESCE($13, minutes_high_zone), "
                 + "zone_minutes = COALESCE($14, zone_minutes), trimp = COALESCE($15, trimp), "
@@ -124,7 +133,9 @@ public final class WorkoutRepository {
                 e.aiFeedback(), e.completed(), a.getDouble("total_calories_burned"), a.getDouble("average_heart_rate"),
                 num(a.getValue("max_heart_rate")), num(a.getValue("min_heart_rate")), a.getDouble("effort_points"),
                 a.getDouble("minutes_high_zone"), a.getJsonObject("zone_minutes"), a.getDouble("trimp"),
-                a.getDouble("edwards_trimp"), a.getDouble("hr_max"), a.getString("ai_feedback")})))
+                a.getDouble("edwards_trimp"), a.getDouble("hr_max"), a.getString("ai_feedback"),
+                hr.getCount() == 0 ? null : Math.round(hr.getAverage() * 10.0) / 10.0,
+                hr.getCount() == 0 ? null : hr.getMax(), hr.getCount() == 0 ? null : hr.getMin()})))
         .compose(rows -> {
           if (rows.size() == 0) {
             // ended meanwhile by another request: nothing of this one may stay
@@ -140,6 +151,23 @@ public final class WorkoutRepository {
               .map(r -> Optional.of(row));
         }))
         .recover(err -> err instanceof NotOpen ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(err));
+  }
+
+  /**
+   * The heart rates stored since the workout started, opened here: readings are encrypted, so
+   * their mean, max and min are computed in Java, never by SQL arithmetic.
+   */
+  private Future<DoubleSummaryStatistics> storedHeartRates(SqlConnection tx, UUID workoutId) {
+    return tx.preparedQuery("SELECT b.value FROM biometric_data b JOIN workouts w ON w.id = $1 AND b.user_id = w.user_id "
+            + "WHERE b.biometric_type = 'heart_rate' AND b.measurement_time >= w.started_at AND b.measurement_time <= now()")
+        .execute(Tuple.of(workoutId))
+        .map(rows -> {
+          DoubleSummaryStatistics stats = new DoubleSummaryStatistics();
+          for (Row r : rows) {
+            stats.accept(crypto.cipher().decryptDouble(EncryptedColumn.READING_VALUE, Rows.bytes(r, "value")));
+          }
+          return stats;
+        });
   }
 
   /** Rolls the ending transaction back when the workout was not open after all. */

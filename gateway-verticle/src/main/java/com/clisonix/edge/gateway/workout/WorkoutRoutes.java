@@ -30,8 +30,8 @@ public final class WorkoutRoutes {
 
   public WorkoutRoutes(ApiContext api) {
     this.api = api;
-    this.workouts = new WorkoutRepository(api.edge());
-    this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge());
+    this.workouts = new WorkoutRepository(api.edge(), api.config().encryption().crypto());
+    this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge(), api.config().encryption().crypto());
   }
 
   public void mount(Router router) {

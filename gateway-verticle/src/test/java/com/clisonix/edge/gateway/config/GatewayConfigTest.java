@@ -46,6 +46,7 @@ class GatewayConfigTest {
     env.put("CLISONIX_JWT_SECRET", SECRET);
     env.put("CLISONIX_ADMIN_PASSWORD", "a-long-own-password");
     env.put("CLISONIX_ENCRYPTION_KEYS", KEY);
+    env.put("CLISONIX_ENCRYPTION_LOOKUP_KEY", Base64.getEncoder().encodeToString(new byte[32]));
     return env;
   }
 
@@ -170,6 +171,22 @@ class GatewayConfigTest {
     GatewayConfig c = parse(env, false);
     assertThat(c.encryption().keys()).extracting(EncryptionOptions.EncryptionKey::id).containsExactly("k2", "k1");
     assertThat(c.encryption().current().id()).isEqualTo("k2");
+  }
+
+  @Test
+  void lookupKeyIsRequiredAndAtLeast32Bytes() {
+    Map<String, String> env = requiredEnv();
+    env.remove("CLISONIX_ENCRYPTION_LOOKUP_KEY");
+    assertThatThrownBy(() -> parse(env, false)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("CLISONIX_ENCRYPTION_LOOKUP_KEY").hasMessageContaining("missing")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    env.put("CLISONIX_ENCRYPTION_LOOKUP_KEY", Base64.getEncoder().encodeToString(new byte[20]));
+    assertThatThrownBy(() -> parse(env, false)).hasMessageContaining("20 bytes");
+    env.put("CLISONIX_ENCRYPTION_LOOKUP_KEY", "not*base64");
+    assertThatThrownBy(() -> parse(env, false)).hasMessageContaining("base64");
+    env.put("CLISONIX_ENCRYPTION_LOOKUP_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+    assertThat(parse(env, false).encryption().lookupKey()).hasSize(32);
+    assertThat(parse(env, false).encryption().toString()).doesNotContain("AAAA");
   }
 
   @Test

@@ -1,12 +1,17 @@
 package com.clisonix.edge.gateway.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.clisonix.edge.gateway.GatewayApplication;
 import com.clisonix.edge.gateway.GatewayTestConfig;
 import com.clisonix.edge.gateway.GatewayVertx;
 import com.clisonix.edge.gateway.config.PgUri;
+import com.clisonix.edge.gateway.crypto.EncryptedColumn;
+import com.clisonix.edge.gateway.crypto.FieldCipher;
+import com.clisonix.edge.gateway.crypto.FieldCipherException;
+import com.clisonix.edge.gateway.crypto.StoreCrypto;
 import com.clisonix.edge.testing.MqttService;
 import com.clisonix.edge.testing.PostgresService;
 import com.clisonix.edge.testing.RealServices;
@@ -101,6 +106,18 @@ class IngestEndToEndTest {
     return out;
   }
 
+  /** Readings are stored encrypted: the test opens them with the test key, as the store does. */
+  static final StoreCrypto CRYPTO = GatewayTestConfig.crypto();
+
+  static double value(Row r) {
+    return CRYPTO.cipher().decryptDouble(EncryptedColumn.READING_VALUE, r.getBuffer("value").getBytes());
+  }
+
+  List<Double> values(String type) throws Exception {
+    return rows("SELECT value FROM biometric_data WHERE user_id = $1 AND biometric_type = $2", athlete, type).stream()
+        .map(IngestEndToEndTest::value).toList();
+  }
+
   long count(String type) throws Exception {
     return rows("SELECT count(*) FROM biometric_data WHERE user_id = $1 AND biometric_type = $2", athlete, type).get(0)
         .getLong(0);
@@ -123,18 +140,34 @@ class IngestEndToEndTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> count("rr_interval") == 2);
     Row hr = rows("SELECT value, unit, measurement_time, device_id, device_type, context, raw_data FROM biometric_data "
         + "WHERE user_id = $1 AND biometric_type = 'heart_rate'", athlete).get(0);
-    assertThat(hr.getDouble("value")).isEqualTo(72.0);
+    assertThat(value(hr)).isEqualTo(72.0);
+    // at rest: ciphertext under the configured key; the wrong key material fails loudly, never returns garbage
+    byte[] stored = hr.getBuffer("value").getBytes();
+    assertThat(FieldCipher.keyId("biometric_data", "value", stored)).isEqualTo("t1");
+    assertThatThrownBy(() -> new FieldCipher(List.of(new FieldCipher.Key("t1", new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+        11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32})))
+        .decryptDouble(EncryptedColumn.READING_VALUE, stored))
+        .isInstanceOf(FieldCipherException.class).hasMessageContaining("biometric_data.value");
     assertThat(hr.getString("unit")).isEqualTo("bpm");
     assertThat(hr.getOffsetDateTime("measurement_time").toInstant().toEpochMilli()).as("the payload's ts").isEqualTo(ts);
-    assertThat(hr.getString("device_id")).isEqualTo(STRAP);
+    assertThat(CRYPTO.cipher().decryptString(EncryptedColumn.READING_DEVICE_ID, hr.getBuffer("device_id").getBytes()))
+        .isEqualTo(STRAP);
     assertThat(hr.getString("device_type")).isEqualTo("chest_strap");
     assertThat(hr.getString("context")).as("no open workout").isEqualTo("rest");
-    assertThat(((JsonObject) hr.getValue("raw_data")).getString("payload")).isEqualTo("16485401ec02");
-    assertThat(rows("SELECT value FROM biometric_data WHERE user_id = $1 AND biometric_type = 'sensor_contact'", athlete)
-        .get(0).getDouble("value")).isEqualTo(2.0);
-    assertThat(rows("SELECT value FROM biometric_data WHERE user_id = $1 AND biometric_type = 'rr_interval' ORDER BY value",
-        athlete).stream().map(r -> r.getDouble("value")).toList())
+    assertThat(new JsonObject(CRYPTO.cipher().decryptString(EncryptedColumn.READING_RAW_DATA,
+        hr.getBuffer("raw_data").getBytes())).getString("payload")).isEqualTo("16485401ec02");
+    assertThat(values("sensor_contact")).containsExactly(2.0);
+    assertThat(values("rr_interval").stream().sorted().toList())
         .containsExactly(340 * 1000.0 / 1024, 748 * 1000.0 / 1024);
+    // the raw tables, as a database dump shows them, hold neither the email nor the strap's id
+    for (String table : List.of("fitness_users", "biometric_data", "devices")) {
+      for (Row r : rows("SELECT t::text FROM " + table + " t")) {
+        assertThat(r.getString(0)).as(table).doesNotContain("rider@example.com").doesNotContain("16485401ec02");
+      }
+    }
+    for (Row r : rows("SELECT t::text FROM biometric_data t")) {
+      assertThat(r.getString(0)).doesNotContain(STRAP);
+    }
   }
 
   @Test
@@ -147,15 +180,16 @@ class IngestEndToEndTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> count("power") == 1);
     assertThat(rows("SELECT value, unit, context, device_type FROM biometric_data WHERE user_id = $1 AND "
         + "biometric_type = 'speed'", athlete).get(0)).satisfies(r -> {
-          assertThat(r.getDouble("value")).isCloseTo(32.74, org.assertj.core.api.Assertions.within(1e-9));
+          assertThat(value(r)).isCloseTo(32.74, org.assertj.core.api.Assertions.within(1e-9));
           assertThat(r.getString("unit")).isEqualTo("km/h");
           assertThat(r.getString("context")).isEqualTo("workout");
           assertThat(r.getString("device_type")).isEqualTo("bike");
         });
-    assertThat(rows("SELECT value FROM biometric_data WHERE user_id = $1 AND biometric_type = 'distance'", athlete)
-        .get(0).getDouble("value")).isEqualTo(42195.0);
+    assertThat(values("distance")).containsExactly(42195.0);
+    // device ids are found by their keyed hash
     assertThat(rows("SELECT value FROM biometric_data WHERE user_id = $1 AND biometric_type = 'heart_rate' "
-        + "AND device_id = $2", athlete, BIKE).get(0).getDouble("value")).isEqualTo(143.0);
+        + "AND device_id_hash = $2", athlete, Buffer.buffer(CRYPTO.hash().deviceId(BIKE))).stream()
+        .map(IngestEndToEndTest::value).toList()).containsExactly(143.0);
     // a machine's pairing ends with the workout; the strap's does not
     assertThat(call(HttpMethod.PUT, "/fitness/workouts/" + workout + "/end", new JsonObject()).statusCode()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(rows("SELECT device_id FROM pairings "
@@ -186,10 +220,8 @@ class IngestEndToEndTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> count("heart_rate") >= before + 3);
     Thread.sleep(300);
     assertThat(count("heart_rate")).isEqualTo(before + 3);
-    assertThat(rows("SELECT count(*) FROM biometric_data WHERE user_id = $1 AND biometric_type = 'heart_rate' "
-        + "AND value = 150", athlete).get(0).getLong(0)).isEqualTo(1L);
-    assertThat(rows("SELECT count(*) FROM biometric_data WHERE user_id = $1 AND biometric_type = 'heart_rate' "
-        + "AND value = 85", athlete).get(0).getLong(0)).isEqualTo(2L);
+    assertThat(values("heart_rate").stream().filter(v -> v == 150.0).count()).isEqualTo(1L);
+    assertThat(values("heart_rate").stream().filter(v -> v == 85.0).count()).isEqualTo(2L);
     assertThat(metric("clisonix_ingest_duplicates_total")).isGreaterThanOrEqualTo(1.0);
     assertThat(analysed).extracting(com.clisonix.edge.sensor.ingest.Reading::value).as("analysed once, like stored")
         .containsExactlyInAnyOrder(150.0, 85.0, 85.0);
@@ -212,7 +244,8 @@ class IngestEndToEndTest {
       JsonArray unassigned = call(HttpMethod.GET, "/fitness/floor", null).bodyAsJsonObject().getJsonArray("unassigned");
       assertThat(unassigned.stream().map(o -> ((JsonObject) o).getString("device_id"))).contains("FFEEDDCCBBAA");
     });
-    assertThat(rows("SELECT count(*) FROM biometric_data WHERE device_id = 'FFEEDDCCBBAA'").get(0).getLong(0)).isZero();
+    assertThat(rows("SELECT count(*) FROM biometric_data WHERE device_id_hash = $1",
+        Buffer.buffer(CRYPTO.hash().deviceId("FFEEDDCCBBAA"))).get(0).getLong(0)).isZero();
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
       JsonArray devices = call(HttpMethod.GET, "/fitness/devices", null).bodyAsJsonArray();
       JsonObject seen = devices.stream().map(o -> (JsonObject) o).filter(d -> d.getString("device_id").equals("FFEEDDCCBBAA"))

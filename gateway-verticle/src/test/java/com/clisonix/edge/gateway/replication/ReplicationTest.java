@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.clisonix.edge.gateway.ApiClient.Res;
 import com.clisonix.edge.gateway.ApiTestBase;
 import com.clisonix.edge.gateway.config.PgUri;
+import com.clisonix.edge.gateway.crypto.EncryptedColumn;
+import com.clisonix.edge.gateway.crypto.StoreCrypto;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
@@ -90,6 +93,21 @@ class ReplicationTest extends ApiTestBase {
     }
   }
 
+  static final StoreCrypto CRYPTO = com.clisonix.edge.gateway.GatewayTestConfig.crypto();
+
+  static Buffer text(EncryptedColumn column, String value) {
+    return Buffer.buffer(CRYPTO.cipher().encryptString(column, value));
+  }
+
+  /** Encrypted heart rates between 60 and 180, each different, as the journal stores them. */
+  static Buffer[] heartRates(int n) {
+    Buffer[] out = new Buffer[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = Buffer.buffer(CRYPTO.cipher().encryptDouble(EncryptedColumn.READING_VALUE, 60 + Math.random() * 120));
+    }
+    return out;
+  }
+
   void edge(String sql, Object... params) {
     try {
       db.preparedQuery(sql).execute(Tuple.from(params)).await(10, TimeUnit.SECONDS);
@@ -132,17 +150,21 @@ class ReplicationTest extends ApiTestBase {
     UUID klass = UUID.randomUUID();
     UUID workout = UUID.randomUUID();
     String device = Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 12);
-    edge("INSERT INTO fitness_users (id, user_id, username, email, weight_kg, secondary_goals) VALUES ($1, $2, $2, $3, "
-        + "70.25, '[\"endurance\", {\"x\": 1}]')", user, name, name + "@example.test");
+    edge("INSERT INTO fitness_users (id, user_id, username, email, email_hash, weight_kg, secondary_goals) VALUES ($1, $2, "
+        + "$2, $3, $4, 70.25, '[\"endurance\", {\"x\": 1}]')", user, name, text(EncryptedColumn.USER_EMAIL,
+        name + "@example.test"), Buffer.buffer(CRYPTO.hash().email(name + "@example.test")));
     edge("INSERT INTO classes (id, name, started_at, ended_at) VALUES ($1, 'Spin', now() - interval '1 hour', now())", klass);
     edge("INSERT INTO workouts (id, user_id, class_id, name, workout_type, started_at, ended_at, zone_minutes) VALUES "
         + "($1, $2, $3, 'Ride', 'cardio', now() - interval '50 minutes', now(), '{\"z3\": 12.5}')", workout, user, klass);
     edge("INSERT INTO exercises (id, workout_id, name, exercise_type, form_score) VALUES ($1, $2, 'squat', 'strength', "
         + "0.1234567890123)", UUID.randomUUID(), workout);
+    // encrypted columns travel as the bytes they are (bytea through to_jsonb and jsonb_populate_recordset)
     edge("INSERT INTO biometric_data (id, user_id, biometric_type, value, unit, measurement_time, raw_data) VALUES "
-        + "($1, $2, 'heart_rate', 131.7, 'bpm', now(), '{\"rr\": [455, 460]}')", UUID.randomUUID(), user);
-    edge("INSERT INTO coaching_sessions (id, user_id, analysis_type, request, result) VALUES ($1, $2, 'pose', '{}', "
-        + "'{\"score\": 0.8}')", UUID.randomUUID(), user);
+        + "($1, $2, 'heart_rate', $3, 'bpm', now(), $4)", UUID.randomUUID(), user, heartRates(1)[0],
+        text(EncryptedColumn.READING_RAW_DATA, "{\"rr\": [455, 460]}"));
+    edge("INSERT INTO coaching_sessions (id, user_id, analysis_type, request, result) VALUES ($1, $2, 'pose', $3, $4)",
+        UUID.randomUUID(), user, text(EncryptedColumn.COACHING_REQUEST, "{}"),
+        text(EncryptedColumn.COACHING_RESULT, "{\"score\": 0.8}"));
     edge("INSERT INTO user_achievements (id, user_id, achievement_type, exercise_name, value, achieved_at) VALUES "
         + "($1, $2, 'personal_record', 'squat', 100, now())", UUID.randomUUID(), user);
     edge("INSERT INTO fitness_stats (id, user_id, total_workouts) VALUES ($1, $2, 1)", UUID.randomUUID(), user);
@@ -242,7 +264,7 @@ class ReplicationTest extends ApiTestBase {
     while (System.nanoTime() < end) {
       // small ingest-like batches: 25 readings each, with distinct values so the checksum sees each one
       edge("INSERT INTO biometric_data (id, user_id, biometric_type, value, unit, measurement_time) "
-          + "SELECT gen_random_uuid(), $1, 'heart_rate', 60 + random() * 120, 'bpm', now() FROM generate_series(1, 25)", ann);
+          + "SELECT gen_random_uuid(), $1, 'heart_rate', v, 'bpm', now() FROM unnest($2::bytea[]) v", ann, heartRates(25));
       edge("UPDATE fitness_stats SET total_workouts = total_workouts + 1 WHERE user_id = $1", ann);
       written.addAndGet(25);
       if (!sawDown) {
@@ -286,7 +308,7 @@ class ReplicationTest extends ApiTestBase {
         assertThat(second.api().get("/fitness/replication", token).json().getString("role")).isEqualTo("standby"));
     stopGateway(gw);
     edge("INSERT INTO biometric_data (id, user_id, biometric_type, value, unit, measurement_time) VALUES "
-        + "(gen_random_uuid(), $1, 'heart_rate', 99, 'bpm', now())", ann);
+        + "(gen_random_uuid(), $1, 'heart_rate', $2, 'bpm', now())", ann, heartRates(1)[0]);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(second.api().get("/fitness/replication", token).json().getString("role")).isEqualTo("leader"));
     awaitInSync(Duration.ofSeconds(30));

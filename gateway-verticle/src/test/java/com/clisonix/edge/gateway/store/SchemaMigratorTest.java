@@ -3,10 +3,13 @@ package com.clisonix.edge.gateway.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clisonix.edge.gateway.config.PgUri;
+import com.clisonix.edge.gateway.crypto.EncryptedColumn;
+import com.clisonix.edge.gateway.crypto.StoreCrypto;
 import com.clisonix.edge.testing.PostgresService;
 import com.clisonix.edge.testing.RealServices;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -63,8 +66,8 @@ class SchemaMigratorTest {
       s.execute("CREATE DATABASE " + cloudDb);
     }
     cloud = new PgUri(edge.host(), edge.port(), cloudDb, edge.user(), edge.password(), edge.sslmode());
-    assertThat(SchemaMigrator.migrateBlocking(edge, SchemaMigrator.Target.EDGE).migrationsExecuted).isEqualTo(9);
-    assertThat(SchemaMigrator.migrateBlocking(cloud, SchemaMigrator.Target.CLOUD).migrationsExecuted).isEqualTo(6);
+    assertThat(SchemaMigrator.migrateBlocking(edge, SchemaMigrator.Target.EDGE).migrationsExecuted).isEqualTo(11);
+    assertThat(SchemaMigrator.migrateBlocking(cloud, SchemaMigrator.Target.CLOUD).migrationsExecuted).isEqualTo(8);
   }
 
   @org.junit.jupiter.api.AfterAll
@@ -133,17 +136,35 @@ class SchemaMigratorTest {
     assertThat(SchemaMigrator.migrateBlocking(edge, SchemaMigrator.Target.EDGE).migrationsExecuted).isZero();
   }
 
+  /** A profile row as the store writes it: the email encrypted, its keyed hash beside it. */
+  static void insertUser(Connection c, String id, String username, String email) throws SQLException {
+    StoreCrypto crypto = com.clisonix.edge.gateway.GatewayTestConfig.crypto();
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO fitness_users (id, user_id, username, email, email_hash) "
+        + "VALUES (?::uuid, ?, ?, ?, ?)")) {
+      p.setString(1, id);
+      p.setString(2, id);
+      p.setString(3, username);
+      p.setBytes(4, crypto.cipher().encryptString(EncryptedColumn.USER_EMAIL, email));
+      p.setBytes(5, crypto.hash().email(email));
+      p.execute();
+    }
+  }
+
   @Test
   void everyInsertAndUpdateTakesANewReplicationNumber() throws Exception {
     try (Connection c = connect(edge); Statement s = c.createStatement()) {
-      s.execute("INSERT INTO fitness_users (id, user_id, username, email) VALUES "
-          + "('11111111-1111-1111-1111-111111111111', 'ann@example.com', 'ann', 'ann@example.com')");
+      insertUser(c, "11111111-1111-1111-1111-111111111111", "ann", "ann@example.com");
       long first = scalar(s, "SELECT repl_seq FROM fitness_users WHERE username = 'ann'");
       s.execute("UPDATE fitness_users SET weight_kg = 61 WHERE username = 'ann'");
       long second = scalar(s, "SELECT repl_seq FROM fitness_users WHERE username = 'ann'");
       assertThat(second).isGreaterThan(first);
-      s.execute("INSERT INTO biometric_data (id, user_id, biometric_type, value, unit, measurement_time) VALUES "
-          + "(gen_random_uuid(), '11111111-1111-1111-1111-111111111111', 'heart_rate', 120, 'bpm', now())");
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO biometric_data (id, user_id, biometric_type, value, unit, "
+          + "measurement_time) VALUES (gen_random_uuid(), '11111111-1111-1111-1111-111111111111', 'heart_rate', ?, 'bpm', "
+          + "now())")) {
+        p.setBytes(1, com.clisonix.edge.gateway.GatewayTestConfig.crypto().cipher()
+            .encryptDouble(EncryptedColumn.READING_VALUE, 120.0));
+        p.execute();
+      }
       assertThat(scalar(s, "SELECT repl_seq FROM biometric_data")).isGreaterThan(second);
       // erasing a profile erases its readings on the edge (ON DELETE CASCADE)
       s.execute("DELETE FROM fitness_users WHERE username = 'ann'");
@@ -153,13 +174,13 @@ class SchemaMigratorTest {
 
   @Test
   void usernamesAndEmailsAreUniqueRegardlessOfCase() throws Exception {
-    try (Connection c = connect(edge); Statement s = c.createStatement()) {
-      s.execute("INSERT INTO fitness_users (id, user_id, username, email) VALUES "
-          + "(gen_random_uuid(), 'bo@example.com', 'Bo', 'bo@example.com')");
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.execute("INSERT INTO fitness_users (id, user_id, username, email) "
-          + "VALUES (gen_random_uuid(), 'other@example.com', 'bo', 'other@example.com')")).isInstanceOf(SQLException.class);
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.execute("INSERT INTO fitness_users (id, user_id, username, email) "
-          + "VALUES (gen_random_uuid(), 'x@example.com', 'bo2', 'BO@example.com')")).isInstanceOf(SQLException.class);
+    try (Connection c = connect(edge)) {
+      insertUser(c, java.util.UUID.randomUUID().toString(), "Bo", "bo@example.com");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> insertUser(c, java.util.UUID.randomUUID().toString(), "bo",
+          "other@example.com")).isInstanceOf(SQLException.class);
+      // emails are encrypted: the keyed hash of the lower-cased email is what the unique index sees
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> insertUser(c, java.util.UUID.randomUUID().toString(), "bo2",
+          "BO@example.com")).isInstanceOf(SQLException.class).hasMessageContaining("fitness_users_email_key");
     }
   }
 
