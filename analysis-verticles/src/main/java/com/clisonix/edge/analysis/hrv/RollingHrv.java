@@ -134,7 +134,32 @@ public final class RollingHrv {
 
     /** RMSSD over the window in ms, or NaN while there is not enough data. */
     public double rmssdOrNaN() {
-        return current().map(HrvMetrics::rmssdMs).orElse(Double.NaN);
+        // The floor asks for RMSSD with every metrics update: one pass over the window, without
+        // ordering it or computing the other metrics, with the same rules and summation order as
+        // HrvCalculator (differences only between adjacent normal intervals), so the value is
+        // identical to current().rmssdMs().
+        int nn = 0;
+        int diffs = 0;
+        double sumDiffSquared = 0;
+        for (int k = 0; k < count; k++) {
+            int i = index(k);
+            if (!normal[i]) {
+                continue;
+            }
+            nn++;
+            if (k > 0) {
+                int p = index(k - 1);
+                if (normal[p]) {
+                    double d = rr[i] - rr[p];
+                    diffs++;
+                    sumDiffSquared += d * d;
+                }
+            }
+        }
+        if (nn < minNormal || nn < HrvCalculator.MIN_NN || diffs < HrvCalculator.MIN_DIFFERENCES) {
+            return Double.NaN;
+        }
+        return Math.sqrt(sumDiffSquared / diffs);
     }
 
     /** Intervals currently in the window (normal or not). */

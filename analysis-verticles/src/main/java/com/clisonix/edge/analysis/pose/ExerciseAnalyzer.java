@@ -43,6 +43,12 @@ public final class ExerciseAnalyzer {
     public static final double GAP_SECONDS = 1.0;
     public static final int WARMUP_FRAMES = 3;
     public static final double SCORE_DELAY_SECONDS = 0.5;
+    /**
+     * After this long without a usable frame, the athlete's learned start position and side
+     * ranges are forgotten: they may have moved, or someone else may stand there now. The same
+     * span after which a stalled repetition is abandoned ({@link RepCounter#INACTIVITY_SECONDS}).
+     */
+    public static final double FORGET_SECONDS = RepCounter.INACTIVITY_SECONDS;
 
     private final ExerciseKind kind;
     private final RepCounter counter;
@@ -50,6 +56,7 @@ public final class ExerciseAnalyzer {
     private final PosePoints points = new PosePoints();
     private final FrameFeatures features = new FrameFeatures();
     private final RepFormTracker tracker = new RepFormTracker();
+    private final SideRanges ranges = new SideRanges();
     private final PlankHoldTimer plank = new PlankHoldTimer();
     private final List<PoseEvent> events = new ArrayList<>(4);
 
@@ -99,9 +106,15 @@ public final class ExerciseAnalyzer {
             smoother.reset();
             plank.gap();
             consecutiveUsable = 0;
+            if (t - lastUsableT > FORGET_SECONDS) {
+                ranges.reset();
+                if (counter != null) {
+                    counter.forgetTop();
+                }
+            }
         }
         smoother.apply(t, skeleton, true, points);
-        FeatureExtractor.extract(kind, points, side, features);
+        FeatureExtractor.extract(kind, points, side, ranges.preferred(), features);
 
         if (misaligned(features.alignmentRatio)) {
             if (Double.isNaN(misalignedSince)) {
@@ -121,8 +134,13 @@ public final class ExerciseAnalyzer {
             consecutiveUsable = 0;
             return result(ts, FrameStatus.JOINTS_NOT_VISIBLE);
         }
+        if (counter != null) {
+            int limb = Math.max(0, features.side);
+            counter.selectSource(limb, ranges.max(limb), ranges.min(limb));
+        }
         side = features.side;
         lastUsableT = t;
+        ranges.observe(features.sideSignal);
         if (++consecutiveUsable < WARMUP_FRAMES) {
             return result(ts, FrameStatus.WARMING_UP);
         }

@@ -17,6 +17,11 @@ import static com.clisonix.edge.analysis.pose.PoseLandmark.LEFT_WRIST;
  * 0.02 per joint, e.g. data without visibility), the side with the longer projected limbs wins:
  * the less foreshortened side gives the more trustworthy 2-D angle (LearnOpenCV's rule, pose.md
  * section 4.2).
+ *
+ * <p>Within that visibility margin the caller may name a preferred side: the live analyser prefers
+ * the side whose signal has shown the larger range of motion in the set ({@link SideRanges}), the
+ * less foreshortened limb. The per-side signals are reported in {@link FrameFeatures#sideSignal}
+ * for that purpose.
  */
 final class FeatureExtractor {
 
@@ -34,22 +39,36 @@ final class FeatureExtractor {
      * @param previousSide side used in the previous frame, or -1
      */
     static void extract(ExerciseKind kind, PosePoints p, int previousSide, FrameFeatures out) {
+        extract(kind, p, previousSide, -1, out);
+    }
+
+    /**
+     * Fills {@code out} for {@code kind} from {@code p}.
+     *
+     * @param previousSide  side used in the previous frame, or -1
+     * @param preferredSide side to use when both are usable and about equally visible, or -1
+     */
+    static void extract(ExerciseKind kind, PosePoints p, int previousSide, int preferredSide,
+                        FrameFeatures out) {
         out.clear();
+        int prev = previousSide;
+        int preferred = preferredSide;
         out.alignmentRatio = p.world ? Double.NaN : alignmentRatio(p);
         switch (kind) {
-            case PUSH_UP -> pushUp(p, previousSide, out);
-            case PLANK -> plank(p, previousSide, out);
-            case SQUAT -> squat(p, previousSide, out);
-            case DEADLIFT -> deadlift(p, previousSide, out);
+            case PUSH_UP -> pushUp(p, prev, preferred, out);
+            case PLANK -> plank(p, prev, out);
+            case SQUAT -> squat(p, prev, preferred, out);
+            case DEADLIFT -> deadlift(p, prev, preferred, out);
             case LUNGE -> lunge(p, out);
             case PULL_UP -> pullUp(p, out);
-            case BICEP_CURL -> curl(p, previousSide, out);
+            case BICEP_CURL -> curl(p, prev, preferred, out);
             default -> throw new IllegalStateException("unreachable");
         }
     }
 
-    private static void pushUp(PosePoints p, int prev, FrameFeatures out) {
-        int s = chooseSide(p, prev, LEFT_SHOULDER, LEFT_ELBOW, LEFT_WRIST, LEFT_HIP);
+    private static void pushUp(PosePoints p, int prev, int preferred, FrameFeatures out) {
+        sideSignals(p, out, LEFT_SHOULDER, LEFT_ELBOW, LEFT_WRIST, LEFT_HIP);
+        int s = chooseSide(p, prev, preferred, LEFT_SHOULDER, LEFT_ELBOW, LEFT_WRIST, LEFT_HIP);
         if (s >= 0) {
             out.side = s;
             out.signal = p.angle(idx(LEFT_SHOULDER, s), idx(LEFT_ELBOW, s), idx(LEFT_WRIST, s));
@@ -76,15 +95,17 @@ final class FeatureExtractor {
         out.countable = Double.isFinite(out.bodyLine) && Double.isFinite(out.torsoLean);
     }
 
-    private static void squat(PosePoints p, int prev, FrameFeatures out) {
-        if (legMeasures(p, prev, out)) {
+    private static void squat(PosePoints p, int prev, int preferred, FrameFeatures out) {
+        sideSignals(p, out, LEFT_HIP, LEFT_KNEE, LEFT_ANKLE, LEFT_SHOULDER);
+        if (legMeasures(p, prev, preferred, out)) {
             out.signal = out.kneeAngle;
             out.countable = Double.isFinite(out.signal);
         }
     }
 
-    private static void deadlift(PosePoints p, int prev, FrameFeatures out) {
-        if (legMeasures(p, prev, out)) {
+    private static void deadlift(PosePoints p, int prev, int preferred, FrameFeatures out) {
+        sideSignals(p, out, LEFT_SHOULDER, LEFT_HIP, LEFT_KNEE, LEFT_ANKLE);
+        if (legMeasures(p, prev, preferred, out)) {
             out.signal = out.hipAngle;
             out.extendedOk = out.kneeAngle >= RepThresholds.DEADLIFT_KNEE_AT_TOP;
             out.countable = Double.isFinite(out.signal) && Double.isFinite(out.kneeAngle);
@@ -144,8 +165,9 @@ final class FeatureExtractor {
         out.countable = true;
     }
 
-    private static void curl(PosePoints p, int prev, FrameFeatures out) {
-        int s = chooseSide(p, prev, LEFT_SHOULDER, LEFT_ELBOW, LEFT_WRIST, LEFT_HIP);
+    private static void curl(PosePoints p, int prev, int preferred, FrameFeatures out) {
+        sideSignals(p, out, LEFT_SHOULDER, LEFT_ELBOW, LEFT_WRIST, LEFT_HIP);
+        int s = chooseSide(p, prev, preferred, LEFT_SHOULDER, LEFT_ELBOW, LEFT_WRIST, LEFT_HIP);
         if (s < 0) {
             return;
         }
@@ -179,8 +201,8 @@ final class FeatureExtractor {
      * Knee, hip, torso and shin measures on the better side; true when the whole leg was usable.
      * With only shoulder and hip usable, just the torso lean is measured.
      */
-    private static boolean legMeasures(PosePoints p, int prev, FrameFeatures out) {
-        int s = chooseSide(p, prev, LEFT_SHOULDER, LEFT_HIP, LEFT_KNEE, LEFT_ANKLE);
+    private static boolean legMeasures(PosePoints p, int prev, int preferred, FrameFeatures out) {
+        int s = chooseSide(p, prev, preferred, LEFT_SHOULDER, LEFT_HIP, LEFT_KNEE, LEFT_ANKLE);
         if (s < 0) {
             s = chooseSide(p, prev, LEFT_SHOULDER, LEFT_HIP);
             if (s >= 0) {
@@ -221,8 +243,27 @@ final class FeatureExtractor {
         return torso > 1e-6 ? width / torso : Double.NaN;
     }
 
-    /** Picks the side whose listed joints are all usable; see the class comment. -1 if none. */
+    /**
+     * Each side's repetition signal: the interior angle at the middle one of the first three
+     * joints, when all four listed joints of that side are usable; NaN otherwise.
+     */
+    private static void sideSignals(PosePoints p, FrameFeatures out, PoseLandmark a,
+                                    PoseLandmark vertex, PoseLandmark c, PoseLandmark also) {
+        for (int s = 0; s < 2; s++) {
+            int ia = idx(a, s);
+            int iv = idx(vertex, s);
+            int ic = idx(c, s);
+            out.sideSignal[s] = p.ok(ia, iv, ic) && p.ok(idx(also, s))
+                    ? p.angle(ia, iv, ic) : Double.NaN;
+        }
+    }
+
     static int chooseSide(PosePoints p, int previous, PoseLandmark... leftJoints) {
+        return chooseSide(p, previous, -1, leftJoints);
+    }
+
+    /** Picks the side whose listed joints are all usable; see the class comment. -1 if none. */
+    static int chooseSide(PosePoints p, int previous, int preferred, PoseLandmark... leftJoints) {
         double[] score = new double[2];
         double[] length = new double[2];
         for (int s = 0; s < 2; s++) {
@@ -252,6 +293,10 @@ final class FeatureExtractor {
             return 0;
         }
         int n = leftJoints.length;
+        if ((preferred == 0 || preferred == 1)
+                && Math.abs(score[0] - score[1]) <= SIDE_SWITCH_MARGIN * n) {
+            return preferred;
+        }
         if (previous == 0 || previous == 1) {
             int other = 1 - previous;
             return score[other] > score[previous] + SIDE_SWITCH_MARGIN * n ? other : previous;

@@ -18,6 +18,11 @@ final class FrameFeatures {
     boolean flexedOk;
     /** Side used: 0 the athlete's left, 1 the right, -1 both (mean) or none. */
     int side;
+    /**
+     * The repetition signal measured on each side (left, right), NaN where that side is not
+     * usable or the exercise does not use one side (lunge, pull-up, plank).
+     */
+    final double[] sideSignal = new double[2];
 
     /** Interior angle shoulder-hip-ankle. */
     double bodyLine;
@@ -44,6 +49,8 @@ final class FrameFeatures {
         extendedOk = true;
         flexedOk = true;
         side = -1;
+        sideSignal[0] = Double.NaN;
+        sideSignal[1] = Double.NaN;
         bodyLine = Double.NaN;
         hipOffset = Double.NaN;
         torsoLean = Double.NaN;

@@ -1,10 +1,9 @@
 package com.clisonix.edge.analysis.session;
 
-import com.clisonix.edge.analysis.emotion.EmotionalStateAnalyzer;
 import com.clisonix.edge.analysis.hr.HeartRateConfig;
+import com.clisonix.edge.analysis.pose.ExerciseKind;
 import com.clisonix.edge.analysis.pose.PoseEvent;
 import com.clisonix.edge.analysis.pose.Skeleton;
-import com.clisonix.edge.analysis.stress.StressLevelAnalyzer;
 import com.clisonix.edge.sensor.ingest.IngestOutcome;
 import com.clisonix.edge.sensor.ingest.LocalCodec;
 import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
@@ -13,18 +12,12 @@ import com.clisonix.edge.sensor.pose.PoseFormat;
 import com.clisonix.edge.sensor.pose.PosePerson;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One shard of the athlete actors: the only owner of the {@link AthleteState} of every athlete
@@ -36,8 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A new athlete's profile comes from {@code profile.snapshot} (answered by the gateway); what
  * arrives while that request is out is kept in order and applied once it is answered, so the first
- * readings are analysed with the right HRmax, weight and age. {@code profile_changed} fetches it
- * again.
+ * readings are analysed with the right HRmax, weight and age ({@link AthleteSlots}).
+ * {@code profile_changed} fetches it again.
  *
  * <p>Publishes {@code AthleteMetrics} on {@code floor.metrics} at most once a second per athlete
  * on the leading edge ({@link LeadingEdgeThrottle}), rep / form / alert events on
@@ -53,34 +46,15 @@ public final class AthleteSessionVerticle extends VerticleBase {
     public static final String EVENTS_ADDRESS = MqttIngestVerticle.FLOOR_EVENTS;
     /** Request {@code {"user_id"}}; reply the profile JSON with its open workout, or null. */
     public static final String PROFILE_SNAPSHOT = "profile.snapshot";
-    /** Most commands a new athlete may queue while their profile is loading. */
-    static final int MAX_QUEUED = 5_000;
-    private static final Logger LOG = LoggerFactory.getLogger(AthleteSessionVerticle.class);
 
     private final HeartRateConfig hrConfig;
-    private final StressLevelAnalyzer stress = new StressLevelAnalyzer();
-    private final EmotionalStateAnalyzer emotion = new EmotionalStateAnalyzer();
-    private final Map<UUID, Entry> athletes = new HashMap<>();
+    private AthleteSlots athletes;
     private int shard;
     private int shards;
     private String liveRoot;
     private long emitIntervalMs;
     private long idleEvictMs;
     private long tick = -1;
-
-    /** An athlete's slot: the state once the profile is known, and inputs waiting for it. */
-    private final class Entry {
-        final UUID userId;
-        AthleteState state;
-        List<Runnable> waiting = new ArrayList<>();
-        final LeadingEdgeThrottle throttle;
-        long timer = -1;
-
-        Entry(UUID userId) {
-            this.userId = userId;
-            this.throttle = new LeadingEdgeThrottle(emitIntervalMs);
-        }
-    }
 
     public AthleteSessionVerticle() {
         this(HeartRateConfig.defaults());
@@ -100,6 +74,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
         emitIntervalMs = c.getLong("emit_interval_ms", 1000L);
         idleEvictMs = c.getLong("idle_evict_ms", 600_000L);
         long albaMs = c.getLong("alba_interval_ms", 1000L);
+        athletes = new AthleteSlots(vertx, hrConfig, emitIntervalMs);
         LocalCodec.register(vertx, Reading.class);
         LocalCodec.register(vertx, IngestOutcome.PoseFrames.class);
         tick = vertx.setPeriodic(albaMs, id -> onTick());
@@ -111,7 +86,10 @@ public final class AthleteSessionVerticle extends VerticleBase {
         if (tick != -1) {
             vertx.cancelTimer(tick);
         }
-        athletes.values().forEach(e -> {
+        if (athletes == null) {
+            return Future.succeededFuture();
+        }
+        athletes.all().forEach(e -> {
             if (e.timer != -1) {
                 vertx.cancelTimer(e.timer);
             }
@@ -131,7 +109,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
     }
 
     private void onReading(Reading r) {
-        withState(r.userId(), true, s -> {
+        athletes.withState(r.userId(), true, s -> {
             long now = System.currentTimeMillis();
             s.onReading(r, now);
             if (r.rawJson() != null) {
@@ -160,13 +138,14 @@ public final class AthleteSessionVerticle extends VerticleBase {
                 continue;
             }
             PosePerson person = p.frame().people().get(tp.index());
-            withState(tp.userId(), true, s -> {
+            athletes.withState(tp.userId(), true, s -> {
                 long now = System.currentTimeMillis();
                 long ts = p.frame().ts().orElse(now);
                 Skeleton sk = Skeleton.tryFromNormalised(person.landmarks(), p.frame().width(), p.frame().height(),
                     person.format() == PoseFormat.MEDIAPIPE33 ? person.world() : null).orElse(null);
                 List<PoseEvent> events = s.onPose(ts, tp.exercise(), sk, now);
-                String exercise = s.metrics(now).exercise();
+                ExerciseKind shown = s.exercise();
+                String exercise = shown == null ? null : shown.wireName();
                 for (PoseEvent e : events) {
                     vertx.eventBus().publish(EVENTS_ADDRESS, AthleteJson.poseEvent(tp.userId(), exercise, e));
                 }
@@ -180,7 +159,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
         UUID user = cmd.getString("user_id") == null ? null : UUID.fromString(cmd.getString("user_id"));
         UUID workout = cmd.getString("workout_id") == null ? null : UUID.fromString(cmd.getString("workout_id"));
         switch (op) {
-            case "workout_started" -> withState(user, true, s -> {
+            case "workout_started" -> athletes.withState(user, true, s -> {
                 if (!workout.equals(s.workoutId())) {
                     s.startWorkout(workout, null);
                 }
@@ -188,21 +167,21 @@ public final class AthleteSessionVerticle extends VerticleBase {
                 refresh(user);
                 changed(user);
             });
-            case "workout_ended" -> withState(user, false, s -> {
+            case "workout_ended" -> athletes.withState(user, false, s -> {
                 s.finishWorkout(workout);
                 changed(user);
             });
             case "profile_changed" -> {
-                if (athletes.containsKey(user)) {
+                if (athletes.contains(user)) {
                     refresh(user);
                 }
             }
             case "summary" -> {
-                if (!athletes.containsKey(user)) {
+                if (!athletes.contains(user)) {
                     msg.fail(404, "no live session for this athlete");
                     return;
                 }
-                withState(user, false, s -> s.finishWorkout(workout).ifPresentOrElse(
+                athletes.withState(user, false, s -> s.finishWorkout(workout).ifPresentOrElse(
                     w -> {
                         msg.reply(AthleteJson.summary(w));
                         changed(user);
@@ -210,16 +189,16 @@ public final class AthleteSessionVerticle extends VerticleBase {
                     () -> msg.fail(404, "the athlete's live session has no such open workout")));
             }
             case "latest" -> {
-                Entry e = athletes.get(user);
+                AthleteSlot e = athletes.get(user);
                 long now = System.currentTimeMillis();
-                msg.reply(e == null || !answers(e, now) ? null
+                msg.reply(e == null || !e.answers(now) ? null
                     : AthleteJson.metrics(e.state.metrics(now)));
             }
             case "latest_all" -> {
                 long now = System.currentTimeMillis();
                 JsonArray out = new JsonArray();
-                for (Entry e : athletes.values()) {
-                    if (answers(e, now)) {
+                for (AthleteSlot e : athletes.all()) {
+                    if (e.answers(now)) {
                         out.add(AthleteJson.metrics(e.state.metrics(now)));
                     }
                 }
@@ -229,68 +208,13 @@ public final class AthleteSessionVerticle extends VerticleBase {
         }
     }
 
-    /**
-     * Whether the actor speaks for the athlete on the floor: active, and with at least one input
-     * analysed (otherwise the gateway's store-based view knows more, e.g. readings posted over HTTP).
-     */
-    private static boolean answers(Entry e, long now) {
-        return e.state != null && e.state.hasInput() && e.state.active(now);
-    }
-
-    /**
-     * Runs {@code action} on the athlete's state, at once when it is loaded, else after the profile
-     * arrives. {@code create}: a first input makes the slot (and asks for the profile).
-     */
-    private void withState(UUID user, boolean create, java.util.function.Consumer<AthleteState> action) {
-        Entry e = athletes.get(user);
-        if (e == null) {
-            if (!create) {
-                return;
-            }
-            e = new Entry(user);
-            athletes.put(user, e);
-            load(e);
-        }
-        if (e.state != null) {
-            action.accept(e.state);
-        } else if (e.waiting.size() < MAX_QUEUED) {
-            Entry entry = e;
-            e.waiting.add(() -> action.accept(entry.state));
-        }
-    }
-
-    private void load(Entry e) {
-        snapshot(e.userId).onComplete(ar -> {
-            ProfileSnapshot p = ar.succeeded() ? ar.result() : ProfileSnapshot.unknown(e.userId);
-            if (ar.failed()) {
-                LOG.warn("event=profile_snapshot_unavailable user_id={} error=\"{}\"", e.userId, ar.cause().getMessage());
-            }
-            e.state = new AthleteState(p, hrConfig, stress, emotion);
-            List<Runnable> queued = e.waiting;
-            e.waiting = List.of();
-            queued.forEach(Runnable::run);
-        });
-    }
-
-    private Future<ProfileSnapshot> snapshot(UUID user) {
-        return vertx.eventBus().<JsonObject>request(PROFILE_SNAPSHOT, new JsonObject().put("user_id", user.toString()),
-                new DeliveryOptions().setSendTimeout(5000))
-            .map(m -> AthleteJson.profileSnapshot(user, m.body()));
-    }
-
     private void refresh(UUID user) {
-        snapshot(user).onSuccess(p -> {
-            Entry e = athletes.get(user);
-            if (e != null && e.state != null) {
-                e.state.applyProfile(p);
-                changed(user);
-            }
-        });
+        athletes.refresh(user, this::changed);
     }
 
     /** Something the metrics show changed: emit now (leading edge) or once the interval has passed. */
     private void changed(UUID user) {
-        Entry e = athletes.get(user);
+        AthleteSlot e = athletes.get(user);
         if (e == null || e.state == null) {
             return;
         }
@@ -308,12 +232,12 @@ public final class AthleteSessionVerticle extends VerticleBase {
         }
     }
 
-    private void emit(Entry e, long now) {
+    private void emit(AthleteSlot e, long now) {
         raiseAlerts(e, now);
         vertx.eventBus().publish(METRICS_ADDRESS, AthleteJson.metrics(e.state.metrics(now)));
     }
 
-    private boolean raiseAlerts(Entry e, long now) {
+    private boolean raiseAlerts(AthleteSlot e, long now) {
         List<AthleteAlert> raised = e.state.checkAlerts(now);
         for (AthleteAlert a : raised) {
             if (a != AthleteAlert.CAMERA_MISALIGNED) {
@@ -327,9 +251,9 @@ public final class AthleteSessionVerticle extends VerticleBase {
     /** Once a second: time-based alerts (drop-out), ALBA output, and forgetting long-idle athletes. */
     private void onTick() {
         long now = System.currentTimeMillis();
-        Iterator<Entry> it = athletes.values().iterator();
+        Iterator<AthleteSlot> it = athletes.all().iterator();
         while (it.hasNext()) {
-            Entry e = it.next();
+            AthleteSlot e = it.next();
             if (e.state == null) {
                 continue;
             }

@@ -5,29 +5,18 @@ import com.clisonix.edge.analysis.emotion.EmotionInputs;
 import com.clisonix.edge.analysis.emotion.EmotionalStateAnalyzer;
 import com.clisonix.edge.analysis.hr.HeartRateConfig;
 import com.clisonix.edge.analysis.hr.HeartRateSession;
-import com.clisonix.edge.analysis.hr.HeartRateSnapshot;
 import com.clisonix.edge.analysis.hr.KeytelEnergyCalculator;
 import com.clisonix.edge.analysis.hrv.RollingHrv;
-import com.clisonix.edge.analysis.pose.ExerciseAnalyzer;
 import com.clisonix.edge.analysis.pose.ExerciseKind;
-import com.clisonix.edge.analysis.pose.FormIssue;
-import com.clisonix.edge.analysis.pose.FrameResult;
-import com.clisonix.edge.analysis.pose.FrameStatus;
 import com.clisonix.edge.analysis.pose.PoseEvent;
 import com.clisonix.edge.analysis.pose.Skeleton;
 import com.clisonix.edge.analysis.stress.StressAssessment;
 import com.clisonix.edge.analysis.stress.StressInputs;
 import com.clisonix.edge.analysis.stress.StressLevelAnalyzer;
 import com.clisonix.edge.sensor.ingest.Reading;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,6 +40,10 @@ import java.util.UUID;
  * during a workout, {@value #DROPOUT_ALERT_MS} ms without a heart rate from a strap that had sent
  * one in that workout; a camera view in which reps cannot be counted.
  *
+ * <p><b>Parts.</b> This class holds the heart-rate session, the RR window, the workout and the
+ * clocks, and builds the metrics; the camera part is {@link PoseTracker}, the machine, eye and
+ * breathing values are {@link LatestSignals}, the alert rules are {@link AlertMonitor}.
+ *
  * <p>Pure (no Vert.x) and not thread-safe: one actor owns it.
  */
 public final class AthleteState {
@@ -72,41 +65,14 @@ public final class AthleteState {
     private UUID classId;
     private HeartRateSession hr;
     private final RollingHrv hrv = new RollingHrv();
-    private final Map<ExerciseKind, ExerciseAnalyzer> analyzers = new EnumMap<>(ExerciseKind.class);
-    private final Map<ExerciseKind, Tally> tallies = new EnumMap<>(ExerciseKind.class);
-    private ExerciseKind exercise;
+    private final PoseTracker pose = new PoseTracker();
+    private final LatestSignals signals = new LatestSignals();
+    private final AlertMonitor alerts = new AlertMonitor();
 
     private long lastTs;
     private long lastArrivalMs = Long.MIN_VALUE;
     private long lastHrArrivalMs = Long.MIN_VALUE;
     private String hrDeviceType;
-    private boolean strapSeenInWorkout;
-    private long noContactSinceTs = -1;
-    private long lastContactTs;
-    private Double power;
-    private Double cadence;
-    private Double speed;
-    private Double distance;
-    private long machineArrivalMs = Long.MIN_VALUE;
-    private Double pupilSize;
-    private Double pupilDilation;
-    private Double blinkRate;
-    private Double gazeStability;
-    private long eyesArrivalMs = Long.MIN_VALUE;
-    private Double respiratoryRate;
-    private long respArrivalMs = Long.MIN_VALUE;
-    private long poseArrivalMs = Long.MIN_VALUE;
-    private boolean misaligned;
-    private final Set<AthleteAlert> alerts = EnumSet.noneOf(AthleteAlert.class);
-
-    /** One exercise's camera results in the current workout. */
-    private static final class Tally {
-        int reps;
-        int partialReps;
-        double setScore = Double.NaN;
-        double holdSeconds;
-        final Set<FormIssue> issues = new LinkedHashSet<>();
-    }
 
     public AthleteState(ProfileSnapshot profile, HeartRateConfig config, StressLevelAnalyzer stress,
                         EmotionalStateAnalyzer emotion) {
@@ -157,11 +123,8 @@ public final class AthleteState {
         workoutId = Objects.requireNonNull(id, "id");
         classId = cls;
         hr = new HeartRateSession(profile.profile(), config);
-        analyzers.clear();
-        tallies.clear();
-        strapSeenInWorkout = false;
-        noContactSinceTs = -1;
-        alerts.clear();
+        pose.clear();
+        alerts.workoutStarted();
     }
 
     /**
@@ -172,18 +135,7 @@ public final class AthleteState {
         if (workoutId == null || !workoutId.equals(id)) {
             return Optional.empty();
         }
-        for (Map.Entry<ExerciseKind, ExerciseAnalyzer> e : analyzers.entrySet()) {
-            // a repetition counted just before the end still waits for its top position: score it
-            record(e.getKey(), e.getValue().flush(lastTs + 1));
-        }
-        List<ExerciseResult> results = new ArrayList<>();
-        for (Map.Entry<ExerciseKind, Tally> e : tallies.entrySet()) {
-            Tally t = e.getValue();
-            if (t.reps > 0 || t.partialReps > 0 || t.holdSeconds > 0 || !t.issues.isEmpty()) {
-                results.add(new ExerciseResult(e.getKey(), t.reps, t.partialReps,
-                        Double.isNaN(t.setScore) ? null : t.setScore, new ArrayList<>(t.issues), t.holdSeconds));
-            }
-        }
+        List<ExerciseResult> results = pose.finish(lastTs + 1);
         WorkoutAnalysis analysis = new WorkoutAnalysis(userId, id, hr.finish(), hr.hrMax(), results);
         closeWorkout();
         return Optional.of(analysis);
@@ -193,12 +145,8 @@ public final class AthleteState {
         workoutId = null;
         classId = null;
         hr = new HeartRateSession(profile.profile(), config);
-        analyzers.clear();
-        tallies.clear();
-        strapSeenInWorkout = false;
-        noContactSinceTs = -1;
-        alerts.remove(AthleteAlert.NO_SENSOR_CONTACT);
-        alerts.remove(AthleteAlert.HR_DROPOUT);
+        pose.clear();
+        alerts.workoutClosed();
     }
 
     /**
@@ -213,50 +161,11 @@ public final class AthleteState {
                 used = hr.onSample(r.measuredAt(), (int) Math.round(r.value()));
                 lastHrArrivalMs = nowMs;
                 hrDeviceType = r.deviceType();
-                if (workoutId != null && "chest_strap".equals(r.deviceType())) {
-                    strapSeenInWorkout = true;
-                }
+                alerts.onHeartRate(r.deviceType(), workoutId != null);
             }
             case RR_INTERVAL -> hrv.add(r.value());
-            case SENSOR_CONTACT -> {
-                lastContactTs = Math.max(lastContactTs, r.measuredAt());
-                if (r.value() == 1.0) {
-                    if (noContactSinceTs < 0) {
-                        noContactSinceTs = r.measuredAt();
-                    }
-                } else {
-                    noContactSinceTs = -1;
-                }
-            }
-            case POWER -> {
-                power = r.value();
-                machineArrivalMs = nowMs;
-            }
-            case CADENCE -> {
-                cadence = r.value();
-                machineArrivalMs = nowMs;
-            }
-            case SPEED -> {
-                speed = r.value();
-                machineArrivalMs = nowMs;
-            }
-            case DISTANCE -> {
-                distance = r.value();
-                machineArrivalMs = nowMs;
-            }
-            case PUPIL_SIZE -> {
-                pupilSize = r.value();
-                eyesArrivalMs = nowMs;
-            }
-            case BLINK_RATE -> {
-                blinkRate = r.value();
-                eyesArrivalMs = nowMs;
-            }
-            case RESPIRATORY_RATE -> {
-                respiratoryRate = r.value();
-                respArrivalMs = nowMs;
-            }
-            default -> used = false;
+            case SENSOR_CONTACT -> alerts.onContact(r.measuredAt(), r.value());
+            default -> used = signals.accept(r, nowMs);
         }
         touch(r.measuredAt(), nowMs);
         return used;
@@ -264,13 +173,7 @@ public final class AthleteState {
 
     /** The eye fields that have no reading type (they travel in the reading's raw data). */
     public void onEyeExtras(Double dilationRate, Double gaze, long nowMs) {
-        if (dilationRate != null) {
-            pupilDilation = dilationRate;
-        }
-        if (gaze != null) {
-            gazeStability = gaze;
-        }
-        eyesArrivalMs = nowMs;
+        signals.onEyeExtras(dilationRate, gaze, nowMs);
     }
 
     /**
@@ -281,38 +184,13 @@ public final class AthleteState {
      * @return the analyser's events (rep, form issue, alignment warning), usually none
      */
     public List<PoseEvent> onPose(long ts, String exerciseName, Skeleton skeleton, long nowMs) {
-        ExerciseKind kind = exerciseName == null ? exercise : ExerciseKind.fromName(exerciseName).orElse(null);
         touch(ts, nowMs);
-        if (kind == null) {
-            return List.of();
-        }
-        exercise = kind;
-        poseArrivalMs = nowMs;
-        FrameResult r = analyzers.computeIfAbsent(kind, ExerciseAnalyzer::new).onFrame(ts, skeleton);
-        if (r.status() == FrameStatus.MISALIGNED) {
-            misaligned = true;
-        } else if (r.status() == FrameStatus.ANALYSED) {
-            misaligned = false;
-        }
-        record(kind, r);
-        return r.events();
+        return pose.onFrame(ts, exerciseName, skeleton, nowMs);
     }
 
-    private void record(ExerciseKind kind, FrameResult r) {
-        Tally t = tallies.computeIfAbsent(kind, k -> new Tally());
-        t.reps = r.reps();
-        t.partialReps = r.partialReps();
-        if (r.hasSetFormScore()) {
-            t.setScore = r.setFormScore();
-        }
-        t.holdSeconds = r.holdSeconds();
-        for (PoseEvent e : r.events()) {
-            if (e instanceof PoseEvent.RepCounted rc) {
-                t.issues.addAll(rc.issues());
-            } else if (e instanceof PoseEvent.FormIssueDetected fi) {
-                t.issues.add(fi.issue());
-            }
-        }
+    /** The exercise the metrics show (the most recent one analysed), or null. */
+    public ExerciseKind exercise() {
+        return pose.exercise();
     }
 
     private void touch(long ts, long nowMs) {
@@ -326,28 +204,8 @@ public final class AthleteState {
      * @return alerts that have just come on (each is reported once, until it clears)
      */
     public List<AthleteAlert> checkAlerts(long nowMs) {
-        EnumSet<AthleteAlert> now = EnumSet.noneOf(AthleteAlert.class);
-        if (hr.isAboveHrMaxAlert()) {
-            now.add(AthleteAlert.HR_ABOVE_MAX);
-        }
-        if (workoutId != null && noContactSinceTs >= 0 && lastContactTs - noContactSinceTs >= CONTACT_ALERT_MS) {
-            now.add(AthleteAlert.NO_SENSOR_CONTACT);
-        }
-        if (workoutId != null && strapSeenInWorkout && nowMs - lastHrArrivalMs >= DROPOUT_ALERT_MS) {
-            now.add(AthleteAlert.HR_DROPOUT);
-        }
-        if (misaligned && fresh(poseArrivalMs, nowMs)) {
-            now.add(AthleteAlert.CAMERA_MISALIGNED);
-        }
-        List<AthleteAlert> raised = new ArrayList<>(1);
-        for (AthleteAlert a : now) {
-            if (!alerts.contains(a)) {
-                raised.add(a);
-            }
-        }
-        alerts.clear();
-        alerts.addAll(now);
-        return raised;
+        return alerts.check(hr.isAboveHrMaxAlert(), workoutId != null, lastHrArrivalMs,
+                pose.misaligned() && fresh(pose.arrivalMs(), nowMs), nowMs);
     }
 
     /** Whether the athlete counts as active (open workout, or an input in the last 60 s). */
@@ -367,45 +225,9 @@ public final class AthleteState {
 
     /** The live metrics now. Allocates; meant for the 1 Hz publication and API reads. */
     public AthleteMetrics metrics(long nowMs) {
-        HeartRateSnapshot s = hr.snapshot();
-        boolean inWorkout = workoutId != null;
-        ExerciseKind shown = exercise;
-        Tally tally = shown == null ? null : tallies.get(shown);
         Double rmssd = finite(hrv.rmssdOrNaN());
-        Optional<StressAssessment> stress = stress(nowMs, rmssd);
-        Optional<EmotionAssessment> emotion = emotion(nowMs);
-        List<String> codes = new ArrayList<>(alerts.size());
-        for (AthleteAlert a : alerts) {
-            codes.add(a.code());
-        }
-        boolean machineFresh = fresh(machineArrivalMs, nowMs);
-        return new AthleteMetrics(
-                userId,
-                profile.username(),
-                lastTs > 0 ? lastTs : null,
-                workoutId,
-                classId,
-                s.heartRate(),
-                round1(s.hrMax()),
-                round1(s.pctHrMax()),
-                round1(s.pctHrr()),
-                s.zone(),
-                s.zoneColour() == null ? null : s.zoneColour().hex(),
-                inWorkout ? round1(s.calories()) : null,
-                inWorkout ? round1(s.effortPoints()) : null,
-                inWorkout ? round1(s.minutesHighZone()) : null,
-                inWorkout ? round1(s.trimp()) : null,
-                round1(rmssd),
-                stress.map(StressAssessment::stressLevel).orElse(null),
-                emotion.map(e -> e.state().wireName()).orElse(null),
-                shown == null ? null : shown.wireName(),
-                shown == null || !shown.countsReps() ? null : tally == null ? 0 : tally.reps,
-                tally == null || Double.isNaN(tally.setScore) ? null : round1(tally.setScore),
-                machineFresh ? power : null,
-                machineFresh ? cadence : null,
-                machineFresh ? speed : null,
-                machineFresh ? distance : null,
-                codes);
+        return MetricsBuilder.build(new MetricsBuilder.Identity(userId, profile.username(), lastTs, workoutId, classId),
+                hr.snapshot(), rmssd, stress(nowMs, rmssd), emotion(nowMs), pose, signals, alerts.codes(), nowMs);
     }
 
     /**
@@ -413,8 +235,8 @@ public final class AthleteState {
      */
     public Optional<StressAssessment> stress(long nowMs, Double rmssd) {
         Double heart = hr.lastHeartRate() > 0 && fresh(lastHrArrivalMs, nowMs) ? (double) hr.lastHeartRate() : null;
-        Double dilation = fresh(eyesArrivalMs, nowMs) ? pupilDilation : null;
-        Double resp = fresh(respArrivalMs, nowMs) ? respiratoryRate : null;
+        Double dilation = signals.eyesFresh(nowMs) ? signals.pupilDilation() : null;
+        Double resp = signals.respirationFresh(nowMs) ? signals.respiratoryRate() : null;
         if (heart == null && dilation == null && resp == null && rmssd == null) {
             return Optional.empty();
         }
@@ -424,11 +246,12 @@ public final class AthleteState {
 
     /** The experimental emotional state, only while eye data are fresh. */
     public Optional<EmotionAssessment> emotion(long nowMs) {
-        if (!fresh(eyesArrivalMs, nowMs)) {
+        if (!signals.eyesFresh(nowMs)) {
             return Optional.empty();
         }
         Double heart = hr.lastHeartRate() > 0 && fresh(lastHrArrivalMs, nowMs) ? (double) hr.lastHeartRate() : null;
-        return emotionAnalyzer.analyze(new EmotionInputs(pupilSize, pupilDilation, blinkRate, gazeStability, heart));
+        return emotionAnalyzer.analyze(new EmotionInputs(signals.pupilSize(), signals.pupilDilation(),
+                signals.blinkRate(), signals.gazeStability(), heart));
     }
 
     /** Keytel energy rate at the current heart rate, kcal/min; null when weight, age or HR is unknown. */
@@ -447,30 +270,26 @@ public final class AthleteState {
     }
 
     public boolean eyesFresh(long nowMs) {
-        return fresh(eyesArrivalMs, nowMs);
+        return signals.eyesFresh(nowMs);
     }
 
     public boolean poseFresh(long nowMs) {
-        return fresh(poseArrivalMs, nowMs);
+        return fresh(pose.arrivalMs(), nowMs);
     }
 
     public Double pupilSize() {
-        return pupilSize;
+        return signals.pupilSize();
     }
 
     public Double blinkRate() {
-        return blinkRate;
+        return signals.blinkRate();
     }
 
-    private static boolean fresh(long arrival, long nowMs) {
+    static boolean fresh(long arrival, long nowMs) {
         return arrival != Long.MIN_VALUE && nowMs - arrival < SIGNAL_FRESH_MS;
     }
 
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
-    }
-
-    private static Double round1(Double v) {
-        return v == null || !Double.isFinite(v) ? null : Math.round(v * 10) / 10.0;
     }
 }

@@ -93,6 +93,25 @@ class RollingHrvTest {
         assertThat(maxRmssd).isLessThan(150);
     }
 
+    // the one-pass RMSSD the floor asks for must be the calculator's value, bit for bit
+    @Test
+    void liveRmssdIsTheCalculatorsOnEveryWindow() {
+        RollingHrv live = new RollingHrv();
+        int compared = 0;
+        for (double rr : RrSamples.intervals("noisy_rri.hrm")) {
+            live.add(rr);
+            double fast = live.rmssdOrNaN();
+            var full = live.current();
+            if (full.isEmpty()) {
+                assertThat(fast).isNaN();
+            } else {
+                assertThat(fast).isEqualTo(full.get().rmssdMs());
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(3000);
+    }
+
     @Test
     void ignoresNonsenseAndResets() {
         RollingHrv live = new RollingHrv();

@@ -108,6 +108,88 @@ class RepCounterTest {
     }
 
     @Test
+    void startPositionBelowTheTableIsLearnedFromTheFirstExcursion() {
+        // a turned camera shows a locked-out push-up at 140 deg: below the table's 155
+        RepCounter c = new RepCounter(PUSH_UP);
+        double t = 0;
+        c.update(t, 140, true, true);
+        int reps = 0;
+        for (int i = 0; i < 5; i++) {
+            c.update(t += 0.5, 110, true, true);
+            c.update(t += 0.5, 80, true, true);
+            c.update(t += 0.5, 110, true, true);
+            if (c.update(t += 0.5, 139, true, true) == RepCounter.Outcome.REP) {
+                reps++;
+            }
+        }
+        assertThat(reps).isEqualTo(5);
+        assertThat(c.reps()).isEqualTo(5);
+        assertThat(c.extendedEnter()).isEqualTo(140 - RepCounter.TOP_MARGIN);
+    }
+
+    @Test
+    void learnedStartPositionKeepsTheDepthStandard() {
+        RepCounter c = new RepCounter(PUSH_UP);
+        c.update(0, 140, true, true);
+        c.update(1, 80, true, true);
+        assertThat(c.update(2, 140, true, true)).isEqualTo(RepCounter.Outcome.REP);
+        // not deep enough: the flexed threshold (95) never moves; the partial one moved with the
+        // start position (130 - 25 = 105)
+        c.update(3, 100, true, true);
+        assertThat(c.update(4, 140, true, true)).isEqualTo(RepCounter.Outcome.PARTIAL_FLEXION);
+        assertThat(c.reps()).isEqualTo(1);
+    }
+
+    @Test
+    void startPositionIsLoweredByAtMostTheBound() {
+        RepCounter c = new RepCounter(PUSH_UP);
+        c.update(0, 128, true, true);
+        c.update(1, 80, true, true);
+        // 128 - 10 would be 118: held at the lowest allowed, 155 - 30
+        assertThat(c.extendedEnter()).isEqualTo(125);
+        RepCounter low = new RepCounter(PUSH_UP);
+        // a "top" of 118 deg is no start position: nothing is learned, nothing counted
+        low.update(0, 118, true, true);
+        low.update(1, 80, true, true);
+        low.update(2, 118, true, true);
+        assertThat(low.reps()).isZero();
+        assertThat(low.extendedEnter()).isEqualTo(PUSH_UP.extendedEnter());
+        assertThat(PUSH_UP.extendedEnter() - RepCounter.maxTopShift(PUSH_UP))
+                .isEqualTo(125.0);
+    }
+
+    @Test
+    void eachLimbKeepsItsOwnStartPosition() {
+        RepCounter c = new RepCounter(PUSH_UP);
+        c.selectSource(0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        c.update(0, 140, true, true);
+        c.update(1, 80, true, true);
+        assertThat(c.extendedEnter()).isEqualTo(130);
+        // the other limb has shown 170 at most and was never flexed: the table applies to it
+        c.selectSource(1, 170, 120);
+        assertThat(c.extendedEnter()).isEqualTo(155);
+        assertThat(c.update(2, 140, true, true)).isEqualTo(RepCounter.Outcome.NONE);
+        c.selectSource(0, 140, 80);
+        assertThat(c.update(3, 140, true, true)).isEqualTo(RepCounter.Outcome.REP);
+    }
+
+    @Test
+    void sideRangesPreferTheLimbThatMovesMore() {
+        SideRanges r = new SideRanges();
+        r.observe(new double[] {170, 168});
+        assertThat(r.preferred()).isEqualTo(-1);
+        r.observe(new double[] {150, 120});
+        assertThat(r.preferred()).isEqualTo(1);
+        // a few degrees more on the left is jitter, not a reason to switch back
+        r.observe(new double[] {118, 121});
+        assertThat(r.preferred()).isEqualTo(1);
+        r.observe(new double[] {100, Double.NaN});
+        assertThat(r.preferred()).isEqualTo(0);
+        r.reset();
+        assertThat(r.preferred()).isEqualTo(-1);
+    }
+
+    @Test
     void cleanSquareWaveCountsEveryCycle() {
         qt().withExamples(200).forAll(integers().between(0, 40), integers().between(15, 90))
                 .checkAssert((cycles, framesPerHalf) -> {

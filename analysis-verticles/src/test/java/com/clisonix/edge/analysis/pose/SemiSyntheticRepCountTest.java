@@ -15,13 +15,19 @@ import org.junit.jupiter.api.Test;
  * episodes (a limb group's visibility collapses and its points wander) and dropped frames, at
  * 30 fps on a 1280x720 frame. Seeded, so every run sees the same 200 sequences per exercise.
  *
- * <p>Frames the product would refuse (head-on views, camera-alignment rule) are not used. Two
- * figures are reported: sets built from any side-view frames (this includes frames whose angle
- * alone misses the threshold, so the set cannot be counted: that error is the classification
- * error measured in {@link TerminalPoseClassificationTest}), and sets whose two frames the
- * thresholds classify correctly on both the left and the right limb, which isolates the sequence
- * machinery (smoothing, gating, side switching under occlusion, hysteresis, timing) and is held
- * to the product target.
+ * <p>Frames the product would refuse (head-on views, camera-alignment rule) are not used. One
+ * exclusion rule for unusable frames: a frame whose keypoints put <em>both</em> limbs in the
+ * opposite terminal position (an "up" frame with both elbows or knees at or below the flexed
+ * threshold, a "down" frame with both at or above the extended one) contradicts its label and is
+ * left out; the number left out is printed. Every other side-view frame is used, including the
+ * hard ones.
+ *
+ * <p>Figures: sets built from any usable side-view frames (the product target is measured here;
+ * a set fails when the real "down" frame does not reach the depth standard on either limb, which
+ * the analyser then reports as partial attempts), how many of those sets had every movement
+ * detected as a repetition or a partial attempt, and sets whose two frames the fixed thresholds
+ * classify correctly on both limbs, which isolates the sequence machinery (smoothing, gating,
+ * side switching under occlusion, hysteresis, timing).
  */
 class SemiSyntheticRepCountTest {
 
@@ -33,7 +39,7 @@ class SemiSyntheticRepCountTest {
         {13, 15, 17, 19, 21}, {14, 16, 18, 20, 22}, {25, 27, 29, 31}, {26, 28, 30, 32},
     };
 
-    record Figures(int sequences, int exact, int offByOne, int worst) {
+    record Figures(int sequences, int exact, int offByOne, int worst, int detected) {
         double exactRate() {
             return (double) exact / sequences;
         }
@@ -41,30 +47,34 @@ class SemiSyntheticRepCountTest {
 
     @Test
     void pushUpSetsFromRealFramesAreCounted() {
-        // measured 59.0 % exact on any side-view pair (see docs/pose-analysis.md): the floor
-        // guards against regressions, the product target applies to the second figure
-        runAndCheck(ExerciseKind.PUSH_UP, "pushups_up", "pushups_down", 11L, 0.55);
+        // measured 90.0 % exact on any usable side-view pair (docs/pose-analysis.md section 11);
+        // the floor guards against regressions, the target (95 %) is not met, see the docs
+        runAndCheck(ExerciseKind.PUSH_UP, "pushups_up", "pushups_down", 11L, 0.88);
     }
 
     @Test
     void squatSetsFromRealFramesAreCounted() {
-        // measured 82.0 % exact on any side-view pair
-        runAndCheck(ExerciseKind.SQUAT, "squats_up", "squats_down", 12L, 0.75);
+        // measured 89.0 % exact on any usable side-view pair
+        runAndCheck(ExerciseKind.SQUAT, "squats_up", "squats_down", 12L, 0.87);
     }
 
     private static void runAndCheck(ExerciseKind kind, String upLabel, String downLabel, long seed,
                                     double anyPairFloor) {
-        List<double[][]> ups = canonical(kind, upLabel, false);
-        List<double[][]> downs = canonical(kind, downLabel, false);
-        List<double[][]> goodUps = canonical(kind, upLabel, true);
-        List<double[][]> goodDowns = canonical(kind, downLabel, true);
+        int[] excluded = new int[1];
+        List<double[][]> ups = canonical(kind, upLabel, false, excluded);
+        List<double[][]> downs = canonical(kind, downLabel, false, excluded);
+        List<double[][]> goodUps = canonical(kind, upLabel, true, new int[1]);
+        List<double[][]> goodDowns = canonical(kind, downLabel, true, new int[1]);
         Figures any = run(kind, ups, downs, new Random(seed));
         Figures good = run(kind, goodUps, goodDowns, new Random(seed + 1000));
-        System.out.printf("[pose accuracy] semi-synthetic %s: side-view frame pairs: exact %d/%d "
-                        + "(%.1f %%), off by one %d, worst error %d; correctly classified pairs: "
+        System.out.printf("[pose accuracy] semi-synthetic %s: %d up + %d down side-view frames "
+                        + "(%d left out: both limbs in the opposite position); any pair: exact "
+                        + "%d/%d (%.1f %%), off by one %d, worst error %d, every movement counted "
+                        + "or reported as a partial attempt %d/%d; correctly classified pairs: "
                         + "exact %d/%d (%.1f %%), off by one %d, worst error %d%n",
-                kind.wireName(), any.exact(), any.sequences(), 100 * any.exactRate(),
-                any.offByOne(), any.worst(), good.exact(), good.sequences(),
+                kind.wireName(), ups.size(), downs.size(), excluded[0], any.exact(),
+                any.sequences(), 100 * any.exactRate(), any.offByOne(), any.worst(),
+                any.detected(), any.sequences(), good.exact(), good.sequences(),
                 100 * good.exactRate(), good.offByOne(), good.worst());
         assertThat(good.exactRate()).isGreaterThanOrEqualTo(0.95);
         assertThat(good.worst()).isLessThanOrEqualTo(1);
@@ -76,6 +86,7 @@ class SemiSyntheticRepCountTest {
         int exact = 0;
         int offByOne = 0;
         int worst = 0;
+        int detected = 0;
         for (int i = 0; i < SEQUENCES; i++) {
             double[][] up = ups.get(rnd.nextInt(ups.size()));
             double[][] down = downs.get(rnd.nextInt(downs.size()));
@@ -86,16 +97,20 @@ class SemiSyntheticRepCountTest {
             exact += err == 0 ? 1 : 0;
             offByOne += err == 1 ? 1 : 0;
             worst = Math.max(worst, err);
+            detected += r.reps + r.partialReps == reps ? 1 : 0;
         }
-        return new Figures(SEQUENCES, exact, offByOne, worst);
+        return new Figures(SEQUENCES, exact, offByOne, worst, detected);
     }
 
     /**
      * Side-view frames of one class, mirrored to face right, translated to the hip midpoint and
      * scaled to a 150 px torso, centred in a 1280x720 frame. With {@code onlyCorrect}, only the
-     * frames whose left and right angles the thresholds both classify as their label.
+     * frames whose left and right angles the thresholds both classify as their label. Frames
+     * whose two limbs both classify as the opposite position are left out and counted in
+     * {@code excluded[0]}.
      */
-    private static List<double[][]> canonical(ExerciseKind kind, String label, boolean onlyCorrect) {
+    private static List<double[][]> canonical(ExerciseKind kind, String label, boolean onlyCorrect,
+                                              int[] excluded) {
         RepThresholds th = RepThresholds.forExercise(kind);
         boolean up = label.endsWith("_up");
         List<double[][]> out = new ArrayList<>();
@@ -110,7 +125,11 @@ class SemiSyntheticRepCountTest {
             if (f.alignmentRatio > ExerciseAnalyzer.SIDE_VIEW_MAX_RATIO) {
                 continue;
             }
-            if (onlyCorrect && !bothSidesCorrect(kind, th, s.xyz(), up)) {
+            if (bothSidesAre(kind, th, s.xyz(), !up)) {
+                excluded[0]++;
+                continue;
+            }
+            if (onlyCorrect && !bothSidesAre(kind, th, s.xyz(), up)) {
                 continue;
             }
             out.add(place(kind, s.xyz()));
@@ -119,12 +138,12 @@ class SemiSyntheticRepCountTest {
     }
 
     /**
-     * Whether the left and the right limb each classify as the label: an occlusion in the
-     * sequence can move the analyser to either side, so a clean test of the sequence machinery
-     * needs both.
+     * Whether the left and the right limb each classify as the extended ({@code up}) or flexed
+     * position: an occlusion in the sequence can move the analyser to either side, so a clean
+     * test of the sequence machinery needs both.
      */
-    private static boolean bothSidesCorrect(ExerciseKind kind, RepThresholds th, double[][] xyz,
-                                            boolean up) {
+    private static boolean bothSidesAre(ExerciseKind kind, RepThresholds th, double[][] xyz,
+                                       boolean up) {
         RepThresholds.Position want = up ? RepThresholds.Position.EXTENDED
                 : RepThresholds.Position.FLEXED;
         int a = kind == ExerciseKind.PUSH_UP ? 11 : 23;

@@ -9,8 +9,12 @@ import com.clisonix.edge.gateway.auth.Access;
 import com.clisonix.edge.gateway.auth.Role;
 import com.clisonix.edge.sensor.bridge.DeviceIds;
 import com.clisonix.edge.sensor.decode.ParseResult;
+import com.clisonix.edge.sensor.ingest.LocalCodec;
+import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
+import com.clisonix.edge.sensor.ingest.Reading;
 import com.clisonix.edge.sensor.reading.ReadingType;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,17 +26,27 @@ import java.util.UUID;
  * Readings over HTTP, for devices that post rather than publish, and for manual entries. The
  * types are the contract's reading vocabulary; a heart rate must lie in 20-300 bpm, other types in
  * their plausible range; a time more than 24 h old or 5 min ahead is refused, as on MQTT.
+ *
+ * <p>A stored reading then goes to the athlete actors exactly as an MQTT one does: once, after
+ * its insert committed, as a {@link Reading} published on
+ * {@link MqttIngestVerticle#READINGS_ADDRESS} (by reference, local codec), so it counts in the
+ * live metrics, zones, calories and alerts. Its {@code source} is {@link #SOURCE}.
  */
 public final class BiometricRoutes {
   static final Duration MAX_AGE = Duration.ofHours(24);
   static final Duration MAX_AHEAD = Duration.ofMinutes(5);
+  /** The {@link Reading#source()} of readings posted over HTTP (MQTT readings carry the bridge id). */
+  public static final String SOURCE = "http";
 
+  private final Vertx vertx;
   private final BiometricRepository readings;
   private final com.clisonix.edge.gateway.profile.ProfileRepository profiles;
 
   public BiometricRoutes(ApiContext api) {
+    this.vertx = api.vertx();
     this.readings = new BiometricRepository(api.edge(), api.config().encryption().crypto());
     this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge(), api.config().encryption().crypto());
+    LocalCodec.register(vertx, Reading.class);
   }
 
   public void mount(Router router) {
@@ -81,6 +95,7 @@ public final class BiometricRoutes {
         deviceId, confidence == null ? 1.0 : confidence);
     readings.insert(r)
         .map(ctxStored -> ctxStored.orElseThrow(() -> ApiException.notFound("profile")))
+        .onSuccess(stored -> forward(r, type))
         .onSuccess(stored -> ApiResponses.json(ctx, 201, new JsonObject()
             .put("success", true)
             .put("biometric_id", r.id().toString())
@@ -90,6 +105,12 @@ public final class BiometricRoutes {
             .put("context", stored)
             .put("recorded_at", r.measuredAt().toString())))
         .onFailure(ctx::fail);
+  }
+
+  /** Hands a committed reading to the athlete actors, as the MQTT ingest does with its readings. */
+  private void forward(BiometricRepository.NewReading r, ReadingType type) {
+    vertx.eventBus().publish(MqttIngestVerticle.READINGS_ADDRESS, new Reading(r.userId(), type, r.value(), r.unit(),
+        r.measuredAt().toEpochMilli(), r.deviceId(), r.deviceType(), SOURCE, null));
   }
 
   private void list(RoutingContext ctx) {
