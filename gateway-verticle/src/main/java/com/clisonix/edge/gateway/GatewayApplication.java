@@ -8,6 +8,7 @@ import com.clisonix.edge.gateway.auth.Role;
 import com.clisonix.edge.gateway.config.GatewayConfig;
 import com.clisonix.edge.gateway.http.HttpServerVerticle;
 import com.clisonix.edge.gateway.journal.ReadingJournalVerticle;
+import com.clisonix.edge.gateway.livecache.EncryptedCacheValueCodec;
 import com.clisonix.edge.gateway.livecache.LiveCacheVerticle;
 import com.clisonix.edge.gateway.metrics.MicrometerIngestMetrics;
 import com.clisonix.edge.gateway.music.MusicRepository;
@@ -92,7 +93,8 @@ public final class GatewayApplication {
         .compose(v -> app.deploy(new StatsAggregatorVerticle(), verticleConfig))
         .compose(v -> app.deploy(new ProfileSnapshotVerticle(), verticleConfig))
         // before the actors and ingestion, so it sees their first metrics and readings; stops after them
-        .compose(v -> app.deploy(new LiveCacheVerticle(), verticleConfig))
+        .compose(v -> app.deploy(new LiveCacheVerticle(new EncryptedCacheValueCodec(config.encryption().crypto().cipher())),
+            verticleConfig))
         .compose(v -> app.deployAthleteActors(config))
         .compose(v -> app.deploy(new MqttIngestVerticle(MicrometerIngestMetrics.fromVertx()), mqttLinkConfig(config)))
         .compose(v -> app.deploy(new MusicStoreVerticle(), verticleConfig))

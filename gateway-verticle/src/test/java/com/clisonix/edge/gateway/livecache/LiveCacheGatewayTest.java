@@ -94,9 +94,21 @@ abstract class LiveCacheGatewayTest extends ApiTestBase {
       return redis.send(r).await(5, TimeUnit.SECONDS);
     }
 
+    /**
+     * The athlete's latest metrics as the gateway keeps them in Redis: encrypted at rest (the raw
+     * bytes hold no JSON), opened here with the test configuration's key.
+     */
     JsonObject metrics(String user) throws Exception {
-      Response r = send(Request.cmd(Command.GET).arg(prefix + "live:metrics:" + user));
-      return r == null ? null : new JsonObject(r.toString());
+      String key = prefix + "live:metrics:" + user;
+      Response r = send(Request.cmd(Command.GET).arg(key));
+      if (r == null) {
+        return null;
+      }
+      byte[] raw = r.toBytes();
+      org.assertj.core.api.Assertions.assertThat(new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1))
+          .as("no plaintext metrics in Redis").doesNotContain("heart_rate").doesNotContain(user);
+      return new JsonObject(io.vertx.core.buffer.Buffer.buffer(new EncryptedCacheValueCodec(
+          com.clisonix.edge.gateway.GatewayTestConfig.crypto().cipher()).decode(key, raw)));
     }
 
     boolean reachable() {
