@@ -6,9 +6,9 @@ import com.clisonix.edge.analysis.pose.PoseEvent;
 import com.clisonix.edge.analysis.pose.Skeleton;
 import com.clisonix.edge.analysis.stress.StressLevelAnalyzer;
 import com.clisonix.edge.sensor.ingest.IngestOutcome;
-import com.clisonix.edge.sensor.ingest.LocalCodec;
 import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
 import com.clisonix.edge.sensor.ingest.Reading;
+import com.clisonix.edge.sensor.ingest.WireCodecs;
 import com.clisonix.edge.sensor.pose.PoseFormat;
 import com.clisonix.edge.sensor.pose.PosePerson;
 import io.vertx.core.Future;
@@ -47,6 +47,12 @@ import org.slf4j.LoggerFactory;
  * <p>Configuration: {@code shard}, {@code shards}, {@code mqtt_root} (absent: no ALBA output),
  * {@code emit_interval_ms} (1000), {@code alba_interval_ms} (1000), {@code idle_evict_ms}
  * (600000: state of an athlete inactive that long is dropped).
+ *
+ * <p>In a gym's cluster the router may ask for an acknowledgement of a reading (a request rather
+ * than a send): it is answered once the reading is analysed, so a reading from another member is
+ * never counted as delivered while it still waits for the profile here. {@code release} drops the
+ * athletes of virtual shards that moved to another member, whose actor rebuilds them from the
+ * shared edge store.
  */
 public final class AthleteSessionVerticle extends VerticleBase {
     public static final String METRICS_ADDRESS = "floor.metrics";
@@ -56,11 +62,16 @@ public final class AthleteSessionVerticle extends VerticleBase {
     /** Most commands a new athlete may queue while their profile is loading. */
     static final int MAX_QUEUED = 5_000;
     private static final Logger LOG = LoggerFactory.getLogger(AthleteSessionVerticle.class);
+    /** The profile comes from this box's store adapter, the ALBA output goes out through this box's broker link. */
+    private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
     private final HeartRateConfig hrConfig;
     private final StressLevelAnalyzer stress = new StressLevelAnalyzer();
     private final EmotionalStateAnalyzer emotion = new EmotionalStateAnalyzer();
     private final Map<UUID, Entry> athletes = new HashMap<>();
+    private final java.util.function.Consumer<Reading> analysed;
+    private long readingsAnalysed;
+    private long poseFrames;
     private int shard;
     private int shards;
     private String liveRoot;
@@ -87,7 +98,13 @@ public final class AthleteSessionVerticle extends VerticleBase {
     }
 
     public AthleteSessionVerticle(HeartRateConfig hrConfig) {
+        this(hrConfig, r -> { });
+    }
+
+    /** @param analysed told of every reading once it has been applied to its athlete's state (on this event loop) */
+    public AthleteSessionVerticle(HeartRateConfig hrConfig, java.util.function.Consumer<Reading> analysed) {
         this.hrConfig = hrConfig;
+        this.analysed = analysed;
     }
 
     @Override
@@ -100,8 +117,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
         emitIntervalMs = c.getLong("emit_interval_ms", 1000L);
         idleEvictMs = c.getLong("idle_evict_ms", 600_000L);
         long albaMs = c.getLong("alba_interval_ms", 1000L);
-        LocalCodec.register(vertx, Reading.class);
-        LocalCodec.register(vertx, IngestOutcome.PoseFrames.class);
+        WireCodecs.register(vertx);
         tick = vertx.setPeriodic(albaMs, id -> onTick());
         return vertx.eventBus().consumer(AthleteShards.address(shard), this::onMessage).completion();
     }
@@ -122,7 +138,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
     private void onMessage(Message<Object> msg) {
         Object body = msg.body();
         if (body instanceof Reading r) {
-            onReading(r);
+            onReading(r, msg);
         } else if (body instanceof IngestOutcome.PoseFrames p) {
             onPose(p);
         } else if (body instanceof JsonObject cmd) {
@@ -130,15 +146,24 @@ public final class AthleteSessionVerticle extends VerticleBase {
         }
     }
 
-    private void onReading(Reading r) {
-        withState(r.userId(), true, s -> {
+    private void onReading(Reading r, Message<Object> msg) {
+        boolean acknowledge = msg.replyAddress() != null;
+        boolean taken = withState(r.userId(), true, s -> {
             long now = System.currentTimeMillis();
             s.onReading(r, now);
             if (r.rawJson() != null) {
                 eyeExtras(s, r, now);
             }
+            readingsAnalysed++;
+            analysed.accept(r);
             changed(r.userId());
+            if (acknowledge) {
+                msg.reply(null);
+            }
         });
+        if (!taken && acknowledge) {
+            msg.fail(503, "too many readings waiting for the athlete's profile");
+        }
     }
 
     /** Dilation rate and gaze stability have no reading type: they ride in the first reading's raw data. */
@@ -155,6 +180,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
     }
 
     private void onPose(IngestOutcome.PoseFrames p) {
+        poseFrames++;
         for (IngestOutcome.TrackedPerson tp : p.people()) {
             if (AthleteShards.shardOf(tp.userId(), shards) != shard || tp.index() >= p.frame().people().size()) {
                 continue;
@@ -172,6 +198,22 @@ public final class AthleteSessionVerticle extends VerticleBase {
                 }
                 changed(tp.userId());
             });
+        }
+    }
+
+    /** Forgets the athletes of virtual shards another member now owns (their state is rebuilt there). */
+    private void release(JsonArray virtualShards) {
+        java.util.Set<Integer> gone = new java.util.HashSet<>();
+        virtualShards.forEach(o -> gone.add(((Number) o).intValue()));
+        Iterator<Entry> it = athletes.values().iterator();
+        while (it.hasNext()) {
+            Entry e = it.next();
+            if (gone.contains(AthleteShards.virtualShardOf(e.userId))) {
+                if (e.timer != -1) {
+                    vertx.cancelTimer(e.timer);
+                }
+                it.remove();
+            }
         }
     }
 
@@ -225,6 +267,9 @@ public final class AthleteSessionVerticle extends VerticleBase {
                 }
                 msg.reply(out);
             }
+            case "release" -> release(cmd.getJsonArray("virtual_shards", new JsonArray()));
+            case "counters" -> msg.reply(new JsonObject().put("readings_analysed", readingsAnalysed)
+                .put("pose_frames", poseFrames).put("athletes", athletes.size()));
             default -> msg.fail(400, "unknown op: " + op);
         }
     }
@@ -241,11 +286,11 @@ public final class AthleteSessionVerticle extends VerticleBase {
      * Runs {@code action} on the athlete's state, at once when it is loaded, else after the profile
      * arrives. {@code create}: a first input makes the slot (and asks for the profile).
      */
-    private void withState(UUID user, boolean create, java.util.function.Consumer<AthleteState> action) {
+    private boolean withState(UUID user, boolean create, java.util.function.Consumer<AthleteState> action) {
         Entry e = athletes.get(user);
         if (e == null) {
             if (!create) {
-                return;
+                return false;
             }
             e = new Entry(user);
             athletes.put(user, e);
@@ -256,7 +301,10 @@ public final class AthleteSessionVerticle extends VerticleBase {
         } else if (e.waiting.size() < MAX_QUEUED) {
             Entry entry = e;
             e.waiting.add(() -> action.accept(entry.state));
+        } else {
+            return false;
         }
+        return true;
     }
 
     private void load(Entry e) {
@@ -274,7 +322,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
 
     private Future<ProfileSnapshot> snapshot(UUID user) {
         return vertx.eventBus().<JsonObject>request(PROFILE_SNAPSHOT, new JsonObject().put("user_id", user.toString()),
-                new DeliveryOptions().setSendTimeout(5000))
+                new DeliveryOptions().setSendTimeout(5000).setLocalOnly(true))
             .map(m -> AthleteJson.profileSnapshot(user, m.body()));
     }
 
@@ -342,7 +390,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
                     AthleteMetrics m = s.metrics(now);
                     vertx.eventBus().send(MqttIngestVerticle.PUBLISH_ADDRESS, new JsonObject()
                         .put("topic", liveRoot + e.userId).put("payload", AthleteJson.alba(s, m, now).encode())
-                        .put("qos", 0).put("retain", false));
+                        .put("qos", 0).put("retain", false), LOCAL);
                 }
             } else if (now - Math.max(0, s.lastArrivalMs()) > idleEvictMs) {
                 if (e.timer != -1) {
