@@ -5,6 +5,7 @@ import com.clisonix.edge.analysis.session.AthleteSessionVerticle;
 import com.clisonix.edge.gateway.analysis.ProfileSnapshotVerticle;
 import com.clisonix.edge.gateway.auth.PasswordHasher;
 import com.clisonix.edge.gateway.auth.Role;
+import com.clisonix.edge.gateway.cluster.ClusterMembershipVerticle;
 import com.clisonix.edge.gateway.config.GatewayConfig;
 import com.clisonix.edge.gateway.http.HttpServerVerticle;
 import com.clisonix.edge.gateway.journal.ReadingJournalVerticle;
@@ -47,6 +48,8 @@ public final class GatewayApplication {
   private final Vertx vertx;
   private final GatewayConfig config;
   private final Deque<String> deployments = new ArrayDeque<>();
+  /** Readings this box's athlete actors have analysed since start (in a cluster: of the athletes it owned). */
+  private final java.util.concurrent.atomic.LongAdder readingsAnalysed = new java.util.concurrent.atomic.LongAdder();
   private Pool edge;
 
   private GatewayApplication(Vertx vertx, GatewayConfig config) {
@@ -110,16 +113,29 @@ public final class GatewayApplication {
   /**
    * One athlete shard per event loop (each deployment gets its own loop, so shards run in
    * parallel and each owns its athletes alone), then the router that feeds them. Both come before
-   * ingestion so the first decoded reading has an owner.
+   * ingestion so the first decoded reading has an owner. In a cluster the membership comes first:
+   * the router starts from its table of which athletes this box owns.
    */
   private Future<Void> deployAthleteActors(GatewayConfig config) {
     int shards = ATHLETE_SHARDS;
-    Future<Void> chain = Future.succeededFuture();
+    boolean clustered = vertx.isClustered();
+    Future<Void> chain = clustered
+        ? deploy(new ClusterMembershipVerticle(), new JsonObject().put("node_id", config.gym().nodeId()))
+        : Future.succeededFuture();
     for (int i = 0; i < shards; i++) {
       JsonObject conf = new JsonObject().put("shard", i).put("shards", shards).put("mqtt_root", config.mqtt().root());
-      chain = chain.compose(v -> deploy(new AthleteSessionVerticle(), conf));
+      chain = chain.compose(v -> deploy(new AthleteSessionVerticle(com.clisonix.edge.analysis.hr.HeartRateConfig.defaults(),
+          r -> readingsAnalysed.increment()), conf));
     }
-    return chain.compose(v -> deploy(new AthleteRouterVerticle(), new JsonObject().put("shards", shards)));
+    io.micrometer.core.instrument.MeterRegistry registry = io.vertx.micrometer.backends.BackendRegistries.getDefaultNow();
+    if (registry != null) {
+      io.micrometer.core.instrument.FunctionCounter.builder("clisonix.athlete.readings.analysed", readingsAnalysed,
+          java.util.concurrent.atomic.LongAdder::doubleValue)
+          .description("readings applied to an athlete's live state on this box")
+          .tag("node", config.gym().nodeId()).register(registry);
+    }
+    return chain.compose(v -> deploy(new AthleteRouterVerticle(),
+        new JsonObject().put("shards", shards).put("cluster", clustered)));
   }
 
   private Future<Void> deploy(io.vertx.core.Deployable verticle, JsonObject conf) {
@@ -146,6 +162,11 @@ public final class GatewayApplication {
     return admin.compose(v -> vertx.executeBlocking(() -> hasher.hash(demoCoachPassword), false))
         .compose(hash -> accounts.insertIfAbsent("coach", hash, Role.COACH, null))
         .mapEmpty();
+  }
+
+  /** Readings this box's athlete actors analysed since start; still readable after {@link #stop()}. */
+  public long readingsAnalysed() {
+    return readingsAnalysed.sum();
   }
 
   /** The HTTP port actually listened on (differs from the configured one when that was 0). */
