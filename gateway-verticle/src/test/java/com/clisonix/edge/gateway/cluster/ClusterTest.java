@@ -11,6 +11,7 @@ import com.clisonix.edge.gateway.GatewayApplication;
 import com.clisonix.edge.gateway.GatewayTestConfig;
 import com.clisonix.edge.gateway.GatewayVertx;
 import com.clisonix.edge.gateway.config.GatewayConfig;
+import com.clisonix.edge.gateway.config.PgUri;
 import com.clisonix.edge.gateway.live.LiveFeed;
 import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
 import com.clisonix.edge.sensor.ingest.Reading;
@@ -30,6 +31,9 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,6 +84,7 @@ class ClusterTest {
   WebSocketClient wsClient;
   WebSocket socket;
   String adminTokenA;
+  PgUri cloudUri;
 
   @BeforeAll
   void startCluster(PostgresService pg, RedisService redis, MqttService mqtt) throws Exception {
@@ -87,6 +92,15 @@ class ClusterTest {
     this.redis = redis;
     this.mqtt = mqtt;
     gymId = "cluster-" + Long.toHexString(System.nanoTime()).substring(0, 8);
+    // one cloud database for the gym: the boxes must agree that only one of them drains to it
+    PgUri edge = PgUri.parse("edge_db.uri", pg.uri());
+    String cloudDb = edge.database() + "_cloud";
+    try (Connection c = DriverManager.getConnection(edge.jdbcUrl(), edge.user(), edge.password());
+         Statement st = c.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS " + cloudDb + " WITH (FORCE)");
+      st.execute("CREATE DATABASE " + cloudDb);
+    }
+    cloudUri = new PgUri(edge.host(), edge.port(), cloudDb, edge.user(), edge.password(), edge.sslmode());
     for (String node : NODES) {
       hazelcastPorts.put(node, freePort());
     }
@@ -139,6 +153,13 @@ class ClusterTest {
     for (Box b : List.copyOf(boxes.values())) {
       stop(b);
     }
+    if (cloudUri != null) {
+      PgUri edge = PgUri.parse("edge_db.uri", pg.uri());
+      try (Connection c = DriverManager.getConnection(edge.jdbcUrl(), edge.user(), edge.password());
+           Statement st = c.createStatement()) {
+        st.execute("DROP DATABASE IF EXISTS " + cloudUri.database() + " WITH (FORCE)");
+      }
+    }
   }
 
   Box start(String node) throws Exception {
@@ -147,6 +168,10 @@ class ClusterTest {
     // each box ingests its own zone
     tree.getJsonObject("mqtt").put("root", mqtt.topicRoot() + "/" + node);
     tree.getJsonObject("auth").put("rate_limit", new JsonObject().put("requests_per_minute", 100_000));
+    tree.put("cloud_db", new JsonObject().put("uri", "postgres://" + cloudUri.user()
+        + (cloudUri.password() == null ? "" : ":" + java.net.URLEncoder.encode(cloudUri.password(),
+            java.nio.charset.StandardCharsets.UTF_8)) + "@" + cloudUri.host() + ":" + cloudUri.port()
+        + "/" + cloudUri.database()));
     tree.put("cluster", new JsonObject()
         .put("members", hazelcastPorts.values().stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")))
         .put("host", "127.0.0.1").put("port", hazelcastPorts.get(node)).put("eventbus_port", 0));
@@ -244,8 +269,29 @@ class ClusterTest {
     });
   }
 
+  /** Each box's view of the replication link: leader (it drains to the cloud) or standby. */
+  Map<String, String> replicationRoles() {
+    Map<String, String> roles = new LinkedHashMap<>();
+    for (Box b : boxes.values()) {
+      String token = ApiTestBase.login(b.api(), "admin", GatewayTestConfig.ADMIN_PASSWORD);
+      roles.put(b.node(), b.api().get("/fitness/replication", token).json().getString("role"));
+    }
+    return roles;
+  }
+
   @Test
   @Order(2)
+  void exactlyOneBoxOfTheClusterReplicatesToTheCloud() {
+    // the existing session advisory lock on the shared edge database: held by one box, whichever it is
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      Map<String, String> roles = replicationRoles();
+      assertThat(roles.values().stream().filter("leader"::equals).count()).as("%s", roles).isEqualTo(1);
+      assertThat(roles.values().stream().filter("standby"::equals).count()).as("%s", roles).isEqualTo(2);
+    });
+  }
+
+  @Test
+  @Order(3)
   void whenBoxBLeavesItsAthletesAreTakenOverWithNoReadingLost() throws Exception {
     Box a = boxes.get("zone-a");
     Box b = boxes.get("zone-b");
@@ -288,10 +334,15 @@ class ClusterTest {
     // nothing lost; a reading whose acknowledgement was lost in the stop may be analysed twice, never more than
     // what was in flight to B at that moment
     assertThat(analysed).isBetween(total, total + ofB.size() * 10L);
+    // with zone-b gone, still exactly one of the two remaining boxes replicates
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      Map<String, String> roles = replicationRoles();
+      assertThat(roles.values().stream().filter("leader"::equals).count()).as("%s", roles).isEqualTo(1);
+    });
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aReturningBoxTakesItsAthletesBack() throws Exception {
     Box b = start("zone-b");
     await().atMost(Duration.ofSeconds(20)).until(() -> ownedShards(b) > 0 && ownedShards(boxes.get("zone-a")) > 0
