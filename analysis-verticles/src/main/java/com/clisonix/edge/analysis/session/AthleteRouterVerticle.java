@@ -68,6 +68,8 @@ public final class AthleteRouterVerticle extends VerticleBase {
     /** Most inputs kept per virtual shard while its owner cannot be reached. */
     static final int MAX_OUTBOX = 20_000;
     static final long RETRY_MS = 200;
+    /** Backlog readings sent at once while draining. */
+    static final int DRAIN_BATCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(AthleteRouterVerticle.class);
 
     // the shards live in this JVM; records travel by reference and must never meet the wire
@@ -199,10 +201,13 @@ public final class AthleteRouterVerticle extends VerticleBase {
         }
     }
 
-    /** Sends the backlog of a virtual shard one by one, each after the previous was analysed by its owner. */
+    /**
+     * Sends the backlog of a virtual shard in pipelined batches (one connection between two
+     * members keeps their order); what fails goes back to the front, in order, and is tried again
+     * shortly (after its owner left, the membership names the next one).
+     */
     private void drain(int v) {
-        Object head = outbox[v].peek();
-        if (head == null) {
+        if (outbox[v].isEmpty()) {
             draining[v] = false;
             return;
         }
@@ -213,12 +218,26 @@ public final class AthleteRouterVerticle extends VerticleBase {
             draining[v] = false;
             return;
         }
-        vertx.eventBus().request(AthleteShards.virtualAddress(v), head, REMOTE).onComplete(ar -> {
-            if (ar.succeeded()) {
-                outbox[v].poll();
-                drain(v);
-            } else {
+        int n = Math.min(DRAIN_BATCH, outbox[v].size());
+        List<Object> batch = new ArrayList<>(n);
+        List<Future<Message<Object>>> sends = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Object body = outbox[v].poll();
+            batch.add(body);
+            sends.add(vertx.eventBus().request(AthleteShards.virtualAddress(v), body, REMOTE));
+        }
+        Future.join(sends).onComplete(ar -> {
+            boolean failed = false;
+            for (int i = n - 1; i >= 0; i--) {
+                if (sends.get(i).failed()) {
+                    outbox[v].addFirst(batch.get(i));
+                    failed = true;
+                }
+            }
+            if (failed) {
                 vertx.setTimer(RETRY_MS, id -> drain(v));
+            } else {
+                drain(v);
             }
         });
     }
