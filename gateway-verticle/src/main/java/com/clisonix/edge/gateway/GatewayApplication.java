@@ -1,5 +1,6 @@
 package com.clisonix.edge.gateway;
 
+import com.clisonix.edge.analysis.hr.HeartRateConfig;
 import com.clisonix.edge.analysis.session.AthleteRouterVerticle;
 import com.clisonix.edge.analysis.session.AthleteSessionVerticle;
 import com.clisonix.edge.gateway.analysis.ProfileSnapshotVerticle;
@@ -20,16 +21,20 @@ import com.clisonix.edge.gateway.store.SchemaMigrator;
 import com.clisonix.edge.sensor.ingest.MqttIngestOptions;
 import com.clisonix.edge.music.MusicVerticle;
 import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.backends.BackendRegistries;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +54,7 @@ public final class GatewayApplication {
   private final GatewayConfig config;
   private final Deque<String> deployments = new ArrayDeque<>();
   /** Readings this box's athlete actors have analysed since start (in a cluster: of the athletes it owned). */
-  private final java.util.concurrent.atomic.LongAdder readingsAnalysed = new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder readingsAnalysed = new LongAdder();
   private Pool edge;
 
   private GatewayApplication(Vertx vertx, GatewayConfig config) {
@@ -124,13 +129,12 @@ public final class GatewayApplication {
         : Future.succeededFuture();
     for (int i = 0; i < shards; i++) {
       JsonObject conf = new JsonObject().put("shard", i).put("shards", shards).put("mqtt_root", config.mqtt().root());
-      chain = chain.compose(v -> deploy(new AthleteSessionVerticle(com.clisonix.edge.analysis.hr.HeartRateConfig.defaults(),
+      chain = chain.compose(v -> deploy(new AthleteSessionVerticle(HeartRateConfig.defaults(),
           r -> readingsAnalysed.increment()), conf));
     }
-    io.micrometer.core.instrument.MeterRegistry registry = io.vertx.micrometer.backends.BackendRegistries.getDefaultNow();
+    MeterRegistry registry = BackendRegistries.getDefaultNow();
     if (registry != null) {
-      io.micrometer.core.instrument.FunctionCounter.builder("clisonix.athlete.readings.analysed", readingsAnalysed,
-          java.util.concurrent.atomic.LongAdder::doubleValue)
+      FunctionCounter.builder("clisonix.athlete.readings.analysed", readingsAnalysed, LongAdder::doubleValue)
           .description("readings applied to an athlete's live state on this box")
           .tag("node", config.gym().nodeId()).register(registry);
     }

@@ -314,6 +314,9 @@ public final class AthleteSessionVerticle extends VerticleBase {
                 LOG.warn("event=profile_snapshot_unavailable user_id={} error=\"{}\"", e.userId, ar.cause().getMessage());
             }
             e.state = new AthleteState(p, hrConfig, stress, emotion);
+            // Hook for the Redis live cache: an athlete taken over from another box (or after a restart) starts
+            // here from the store's profile and open workout; a warm state read from the cache would be applied
+            // at this point, before the queued inputs below run.
             List<Runnable> queued = e.waiting;
             e.waiting = List.of();
             queued.forEach(Runnable::run);
