@@ -19,10 +19,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +72,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
     private final StressLevelAnalyzer stress = new StressLevelAnalyzer();
     private final EmotionalStateAnalyzer emotion = new EmotionalStateAnalyzer();
     private final Map<UUID, Entry> athletes = new HashMap<>();
-    private final java.util.function.Consumer<Reading> analysed;
+    private final Consumer<Reading> analysed;
     private long readingsAnalysed;
     private long poseFrames;
     private int shard;
@@ -102,7 +105,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
     }
 
     /** @param analysed told of every reading once it has been applied to its athlete's state (on this event loop) */
-    public AthleteSessionVerticle(HeartRateConfig hrConfig, java.util.function.Consumer<Reading> analysed) {
+    public AthleteSessionVerticle(HeartRateConfig hrConfig, Consumer<Reading> analysed) {
         this.hrConfig = hrConfig;
         this.analysed = analysed;
     }
@@ -203,7 +206,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
 
     /** Forgets the athletes of virtual shards another member now owns (their state is rebuilt there). */
     private void release(JsonArray virtualShards) {
-        java.util.Set<Integer> gone = new java.util.HashSet<>();
+        Set<Integer> gone = new HashSet<>();
         virtualShards.forEach(o -> gone.add(((Number) o).intValue()));
         Iterator<Entry> it = athletes.values().iterator();
         while (it.hasNext()) {
@@ -286,7 +289,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
      * Runs {@code action} on the athlete's state, at once when it is loaded, else after the profile
      * arrives. {@code create}: a first input makes the slot (and asks for the profile).
      */
-    private boolean withState(UUID user, boolean create, java.util.function.Consumer<AthleteState> action) {
+    private boolean withState(UUID user, boolean create, Consumer<AthleteState> action) {
         Entry e = athletes.get(user);
         if (e == null) {
             if (!create) {
