@@ -1,10 +1,12 @@
 package com.clisonix.edge.gateway;
 
+import com.clisonix.edge.analysis.hr.HeartRateConfig;
 import com.clisonix.edge.analysis.session.AthleteRouterVerticle;
 import com.clisonix.edge.analysis.session.AthleteSessionVerticle;
 import com.clisonix.edge.gateway.analysis.ProfileSnapshotVerticle;
 import com.clisonix.edge.gateway.auth.PasswordHasher;
 import com.clisonix.edge.gateway.auth.Role;
+import com.clisonix.edge.gateway.cluster.ClusterMembershipVerticle;
 import com.clisonix.edge.gateway.config.GatewayConfig;
 import com.clisonix.edge.gateway.http.HttpServerVerticle;
 import com.clisonix.edge.gateway.journal.ReadingJournalVerticle;
@@ -21,16 +23,20 @@ import com.clisonix.edge.gateway.store.SchemaMigrator;
 import com.clisonix.edge.sensor.ingest.MqttIngestOptions;
 import com.clisonix.edge.music.MusicVerticle;
 import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.backends.BackendRegistries;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +55,8 @@ public final class GatewayApplication {
   private final Vertx vertx;
   private final GatewayConfig config;
   private final Deque<String> deployments = new ArrayDeque<>();
+  /** Readings this box's athlete actors have analysed since start (in a cluster: of the athletes it owned). */
+  private final LongAdder readingsAnalysed = new LongAdder();
   private Pool edge;
 
   private GatewayApplication(Vertx vertx, GatewayConfig config) {
@@ -130,16 +138,28 @@ public final class GatewayApplication {
   /**
    * One athlete shard per event loop (each deployment gets its own loop, so shards run in
    * parallel and each owns its athletes alone), then the router that feeds them. Both come before
-   * ingestion so the first decoded reading has an owner.
+   * ingestion so the first decoded reading has an owner. In a cluster the membership comes first:
+   * the router starts from its table of which athletes this box owns.
    */
   private Future<Void> deployAthleteActors(GatewayConfig config) {
     int shards = ATHLETE_SHARDS;
-    Future<Void> chain = Future.succeededFuture();
+    boolean clustered = vertx.isClustered();
+    Future<Void> chain = clustered
+        ? deploy(new ClusterMembershipVerticle(), new JsonObject().put("node_id", config.gym().nodeId()))
+        : Future.succeededFuture();
     for (int i = 0; i < shards; i++) {
       JsonObject conf = new JsonObject().put("shard", i).put("shards", shards).put("mqtt_root", config.mqtt().root());
-      chain = chain.compose(v -> deploy(new AthleteSessionVerticle(), conf));
+      chain = chain.compose(v -> deploy(new AthleteSessionVerticle(HeartRateConfig.defaults(),
+          r -> readingsAnalysed.increment()), conf));
     }
-    return chain.compose(v -> deploy(new AthleteRouterVerticle(), new JsonObject().put("shards", shards)));
+    MeterRegistry registry = BackendRegistries.getDefaultNow();
+    if (registry != null) {
+      FunctionCounter.builder("clisonix.athlete.readings.analysed", readingsAnalysed, LongAdder::doubleValue)
+          .description("readings applied to an athlete's live state on this box")
+          .tag("node", config.gym().nodeId()).register(registry);
+    }
+    return chain.compose(v -> deploy(new AthleteRouterVerticle(),
+        new JsonObject().put("shards", shards).put("cluster", clustered)));
   }
 
   private Future<Void> deploy(io.vertx.core.Deployable verticle, JsonObject conf) {
@@ -166,6 +186,11 @@ public final class GatewayApplication {
     return admin.compose(v -> vertx.executeBlocking(() -> hasher.hash(demoCoachPassword), false))
         .compose(hash -> accounts.insertIfAbsent("coach", hash, Role.COACH, null))
         .mapEmpty();
+  }
+
+  /** Readings this box's athlete actors analysed since start; still readable after {@link #stop()}. */
+  public long readingsAnalysed() {
+    return readingsAnalysed.sum();
   }
 
   /** The HTTP port actually listened on (differs from the configured one when that was 0). */

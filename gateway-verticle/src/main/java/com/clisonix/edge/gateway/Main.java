@@ -2,6 +2,7 @@ package com.clisonix.edge.gateway;
 
 import com.clisonix.edge.gateway.config.ConfigException;
 import com.clisonix.edge.gateway.config.ConfigLoader;
+import com.clisonix.edge.gateway.config.GatewayConfig;
 import com.clisonix.edge.gateway.demo.DemoEnvironment;
 import com.clisonix.edge.gateway.demo.DemoFloor;
 import io.vertx.core.Future;
@@ -44,16 +45,59 @@ public final class Main {
       System.exit(reencrypt(cli));
       return;
     }
+    long started = System.nanoTime();
     if (cli.cluster()) {
-      System.err.println("clisonix-edge: --cluster is not available in this version: run one box per broker");
-      System.exit(EXIT_CONFIG);
+      if (cli.demo()) {
+        System.err.println("clisonix-edge: configuration error: --demo and --cluster do not go together: the demo's "
+            + "embedded services belong to one box\n" + CommandLine.USAGE);
+        System.exit(EXIT_CONFIG);
+        return;
+      }
+      startClustered(cli, started);
       return;
     }
-    long started = System.nanoTime();
     Vertx vertx = GatewayVertx.create();
-    DemoEnvironment demo = cli.demo() ? new DemoEnvironment() : null;
+    run(vertx, cli, started, ConfigLoader.load(vertx, cli.effectiveConfigFile()));
+  }
 
-    ConfigLoader.load(vertx, cli.effectiveConfigFile())
+  /**
+   * The cluster's name and this member's ports are settings, so the configuration is read (and
+   * checked) with a short-lived Vert.x before the clustered one joins the gym.
+   */
+  private static void startClustered(CommandLine cli, long started) {
+    Vertx bootstrap = Vertx.vertx();
+    ConfigLoader.load(bootstrap, cli.effectiveConfigFile())
+        .map(tree -> {
+          GatewayConfig config = GatewayConfig.from(tree, false);
+          config.cluster().requireMembers();
+          return tree;
+        })
+        .eventually(bootstrap::close)
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            boolean config = ar.cause() instanceof ConfigException;
+            System.err.println("clisonix-edge: " + (config ? "configuration error: " : "start-up failed: ")
+                + oneLine(ar.cause()));
+            System.exit(config ? EXIT_CONFIG : EXIT_START_FAILED);
+            return;
+          }
+          GatewayConfig config = GatewayConfig.from(ar.result(), false);
+          LOG.info("event=cluster_joining gym={} node={} members={} port={} eventbus_port={}", config.gym().id(),
+              config.gym().nodeId(), config.cluster().members(), config.cluster().port(),
+              config.cluster().eventBusPort());
+          GatewayVertx.createClustered(config.gym().id(), config.gym().nodeId(), config.cluster())
+              .onSuccess(vertx -> run(vertx, cli, started, Future.succeededFuture(ar.result())))
+              .onFailure(err -> {
+                System.err.println("clisonix-edge: start-up failed: could not join the cluster of gym "
+                    + config.gym().id() + " (members " + config.cluster().members() + "): " + oneLine(err));
+                System.exit(EXIT_START_FAILED);
+              });
+        });
+  }
+
+  private static void run(Vertx vertx, CommandLine cli, long started, Future<JsonObject> configTree) {
+    DemoEnvironment demo = cli.demo() ? new DemoEnvironment() : null;
+    configTree
         .compose(tree -> demo == null ? Future.succeededFuture(tree) : demo.start(vertx, tree))
         .compose(tree -> GatewayApplication.start(vertx, tree, cli.demo(),
             demo == null ? null : demo.secrets().coachPassword()))
@@ -61,8 +105,8 @@ public final class Main {
             demo.athletes())) : Future.succeededFuture()).map(v -> app))
         .onSuccess(app -> {
           long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-          LOG.info("event=gateway_started gym={} node={} http_port={} demo={} start_ms={}", app.config().gym().id(),
-              app.config().gym().nodeId(), app.httpPort(), cli.demo(), ms);
+          LOG.info("event=gateway_started gym={} node={} http_port={} demo={} cluster={} start_ms={}",
+              app.config().gym().id(), app.config().gym().nodeId(), app.httpPort(), cli.demo(), vertx.isClustered(), ms);
           installStopSignals(vertx, app, demo);
           if (demo != null) {
             String scheme = app.config().http().tls() ? "https" : "http";

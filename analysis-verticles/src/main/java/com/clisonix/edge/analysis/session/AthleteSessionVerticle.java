@@ -5,19 +5,23 @@ import com.clisonix.edge.analysis.pose.ExerciseKind;
 import com.clisonix.edge.analysis.pose.PoseEvent;
 import com.clisonix.edge.analysis.pose.Skeleton;
 import com.clisonix.edge.sensor.ingest.IngestOutcome;
-import com.clisonix.edge.sensor.ingest.LocalCodec;
 import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
 import com.clisonix.edge.sensor.ingest.Reading;
+import com.clisonix.edge.sensor.ingest.WireCodecs;
 import com.clisonix.edge.sensor.pose.PoseFormat;
 import com.clisonix.edge.sensor.pose.PosePerson;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * One shard of the athlete actors: the only owner of the {@link AthleteState} of every athlete
@@ -40,6 +44,12 @@ import java.util.UUID;
  * <p>Configuration: {@code shard}, {@code shards}, {@code mqtt_root} (absent: no ALBA output),
  * {@code emit_interval_ms} (1000), {@code alba_interval_ms} (1000), {@code idle_evict_ms}
  * (600000: state of an athlete inactive that long is dropped).
+ *
+ * <p>In a gym's cluster the router may ask for an acknowledgement of a reading (a request rather
+ * than a send): it is answered once the reading is analysed, so a reading from another member is
+ * never counted as delivered while it still waits for the profile here. {@code release} drops the
+ * athletes of virtual shards that moved to another member, whose actor rebuilds them from the
+ * shared edge store.
  */
 public final class AthleteSessionVerticle extends VerticleBase {
     public static final String METRICS_ADDRESS = "floor.metrics";
@@ -47,8 +57,14 @@ public final class AthleteSessionVerticle extends VerticleBase {
     /** Request {@code {"user_id"}}; reply the profile JSON with its open workout, or null. */
     public static final String PROFILE_SNAPSHOT = "profile.snapshot";
 
+    /** The ALBA output goes out through this box's broker link. */
+    private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
+
     private final HeartRateConfig hrConfig;
+    private final Consumer<Reading> analysed;
     private AthleteSlots athletes;
+    private long readingsAnalysed;
+    private long poseFrames;
     private int shard;
     private int shards;
     private String liveRoot;
@@ -61,7 +77,13 @@ public final class AthleteSessionVerticle extends VerticleBase {
     }
 
     public AthleteSessionVerticle(HeartRateConfig hrConfig) {
+        this(hrConfig, r -> { });
+    }
+
+    /** @param analysed told of every reading once it has been applied to its athlete's state (on this event loop) */
+    public AthleteSessionVerticle(HeartRateConfig hrConfig, Consumer<Reading> analysed) {
         this.hrConfig = hrConfig;
+        this.analysed = analysed;
     }
 
     @Override
@@ -75,8 +97,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
         idleEvictMs = c.getLong("idle_evict_ms", 600_000L);
         long albaMs = c.getLong("alba_interval_ms", 1000L);
         athletes = new AthleteSlots(vertx, hrConfig, emitIntervalMs);
-        LocalCodec.register(vertx, Reading.class);
-        LocalCodec.register(vertx, IngestOutcome.PoseFrames.class);
+        WireCodecs.register(vertx);
         tick = vertx.setPeriodic(albaMs, id -> onTick());
         return vertx.eventBus().consumer(AthleteShards.address(shard), this::onMessage).completion();
     }
@@ -100,7 +121,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
     private void onMessage(Message<Object> msg) {
         Object body = msg.body();
         if (body instanceof Reading r) {
-            onReading(r);
+            onReading(r, msg);
         } else if (body instanceof IngestOutcome.PoseFrames p) {
             onPose(p);
         } else if (body instanceof JsonObject cmd) {
@@ -108,15 +129,24 @@ public final class AthleteSessionVerticle extends VerticleBase {
         }
     }
 
-    private void onReading(Reading r) {
-        athletes.withState(r.userId(), true, s -> {
+    private void onReading(Reading r, Message<Object> msg) {
+        boolean acknowledge = msg.replyAddress() != null;
+        boolean taken = athletes.withState(r.userId(), true, s -> {
             long now = System.currentTimeMillis();
             s.onReading(r, now);
             if (r.rawJson() != null) {
                 eyeExtras(s, r, now);
             }
+            readingsAnalysed++;
+            analysed.accept(r);
             changed(r.userId());
+            if (acknowledge) {
+                msg.reply(null);
+            }
         });
+        if (!taken && acknowledge) {
+            msg.fail(503, "too many readings waiting for the athlete's profile");
+        }
     }
 
     /** Dilation rate and gaze stability have no reading type: they ride in the first reading's raw data. */
@@ -133,6 +163,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
     }
 
     private void onPose(IngestOutcome.PoseFrames p) {
+        poseFrames++;
         for (IngestOutcome.TrackedPerson tp : p.people()) {
             if (AthleteShards.shardOf(tp.userId(), shards) != shard || tp.index() >= p.frame().people().size()) {
                 continue;
@@ -204,7 +235,26 @@ public final class AthleteSessionVerticle extends VerticleBase {
                 }
                 msg.reply(out);
             }
+            case "release" -> release(cmd.getJsonArray("virtual_shards", new JsonArray()));
+            case "counters" -> msg.reply(new JsonObject().put("readings_analysed", readingsAnalysed)
+                .put("pose_frames", poseFrames).put("athletes", athletes.all().size()));
             default -> msg.fail(400, "unknown op: " + op);
+        }
+    }
+
+    /** Forgets the athletes of virtual shards another member now owns (their state is rebuilt there). */
+    private void release(JsonArray virtualShards) {
+        Set<Integer> gone = new HashSet<>();
+        virtualShards.forEach(o -> gone.add(((Number) o).intValue()));
+        Iterator<AthleteSlot> it = athletes.all().iterator();
+        while (it.hasNext()) {
+            AthleteSlot e = it.next();
+            if (gone.contains(AthleteShards.virtualShardOf(e.userId))) {
+                if (e.timer != -1) {
+                    vertx.cancelTimer(e.timer);
+                }
+                it.remove();
+            }
         }
     }
 
@@ -266,7 +316,7 @@ public final class AthleteSessionVerticle extends VerticleBase {
                     AthleteMetrics m = s.metrics(now);
                     vertx.eventBus().send(MqttIngestVerticle.PUBLISH_ADDRESS, new JsonObject()
                         .put("topic", liveRoot + e.userId).put("payload", AthleteJson.alba(s, m, now).encode())
-                        .put("qos", 0).put("retain", false));
+                        .put("qos", 0).put("retain", false), LOCAL);
                 }
             } else if (now - Math.max(0, s.lastArrivalMs()) > idleEvictMs) {
                 if (e.timer != -1) {

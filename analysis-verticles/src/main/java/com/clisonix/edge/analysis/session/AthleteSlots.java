@@ -57,12 +57,14 @@ final class AthleteSlots {
     /**
      * Runs {@code action} on the athlete's state, at once when it is loaded, else after the profile
      * arrives. {@code create}: a first input makes the slot (and asks for the profile).
+     *
+     * @return false when the action was not taken: no slot and none created, or too many inputs queued
      */
-    void withState(UUID user, boolean create, Consumer<AthleteState> action) {
+    boolean withState(UUID user, boolean create, Consumer<AthleteState> action) {
         AthleteSlot e = slots.get(user);
         if (e == null) {
             if (!create) {
-                return;
+                return false;
             }
             e = new AthleteSlot(user, emitIntervalMs);
             slots.put(user, e);
@@ -73,7 +75,10 @@ final class AthleteSlots {
         } else if (e.waiting.size() < MAX_QUEUED) {
             AthleteSlot slot = e;
             e.waiting.add(() -> action.accept(slot.state));
+        } else {
+            return false;
         }
+        return true;
     }
 
     /** Fetches the profile again and applies it; {@code applied} runs afterwards for a loaded athlete. */
@@ -94,6 +99,9 @@ final class AthleteSlots {
                 LOG.warn("event=profile_snapshot_unavailable user_id={} error=\"{}\"", e.userId, ar.cause().getMessage());
             }
             e.state = new AthleteState(p, hrConfig, stress, emotion);
+            // An athlete taken over from another box (or after a restart) starts here from the store's
+            // profile and open workout; a warm state from the live cache would be applied at this point,
+            // before the queued inputs below run.
             List<Runnable> queued = e.waiting;
             e.waiting = List.of();
             queued.forEach(Runnable::run);
@@ -102,7 +110,7 @@ final class AthleteSlots {
 
     private Future<ProfileSnapshot> snapshot(UUID user) {
         return vertx.eventBus().<JsonObject>request(AthleteSessionVerticle.PROFILE_SNAPSHOT,
-                new JsonObject().put("user_id", user.toString()), new DeliveryOptions().setSendTimeout(5000))
+                new JsonObject().put("user_id", user.toString()), new DeliveryOptions().setSendTimeout(5000).setLocalOnly(true))
             .map(m -> AthleteJson.profileSnapshot(user, m.body()));
     }
 }

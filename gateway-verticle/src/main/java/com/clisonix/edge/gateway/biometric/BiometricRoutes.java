@@ -9,7 +9,7 @@ import com.clisonix.edge.gateway.auth.Access;
 import com.clisonix.edge.gateway.auth.Role;
 import com.clisonix.edge.sensor.bridge.DeviceIds;
 import com.clisonix.edge.sensor.decode.ParseResult;
-import com.clisonix.edge.sensor.ingest.LocalCodec;
+import com.clisonix.edge.sensor.ingest.WireCodecs;
 import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
 import com.clisonix.edge.sensor.ingest.Reading;
 import com.clisonix.edge.sensor.reading.ReadingType;
@@ -46,7 +46,7 @@ public final class BiometricRoutes {
     this.vertx = api.vertx();
     this.readings = new BiometricRepository(api.edge(), api.config().encryption().crypto());
     this.profiles = new com.clisonix.edge.gateway.profile.ProfileRepository(api.edge(), api.config().encryption().crypto());
-    LocalCodec.register(vertx, Reading.class);
+    WireCodecs.register(vertx);
   }
 
   public void mount(Router router) {

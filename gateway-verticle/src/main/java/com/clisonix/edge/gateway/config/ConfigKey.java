@@ -22,7 +22,12 @@ public enum ConfigKey {
   JWT_KEY_FILE("CLISONIX_JWT_KEY_FILE", "auth.jwt_key_file"),
   ADMIN_PASSWORD("CLISONIX_ADMIN_PASSWORD", "auth.admin_password"),
   ENCRYPTION_KEYS("CLISONIX_ENCRYPTION_KEYS", "encryption.keys"),
-  ENCRYPTION_LOOKUP_KEY("CLISONIX_ENCRYPTION_LOOKUP_KEY", "encryption.lookup_key");
+  ENCRYPTION_LOOKUP_KEY("CLISONIX_ENCRYPTION_LOOKUP_KEY", "encryption.lookup_key"),
+  CLUSTER_MEMBERS("CLISONIX_CLUSTER_MEMBERS", "cluster.members"),
+  CLUSTER_HOST("CLISONIX_CLUSTER_HOST", "cluster.host"),
+  CLUSTER_PORT("CLISONIX_CLUSTER_PORT", "cluster.port"),
+  EVENTBUS_PORT("CLISONIX_EVENTBUS_PORT", "cluster.eventbus_port"),
+  CLUSTER_PUBLIC_HOST("CLISONIX_CLUSTER_PUBLIC_HOST", "cluster.public_host");
 
   private final String env;
   private final String path;

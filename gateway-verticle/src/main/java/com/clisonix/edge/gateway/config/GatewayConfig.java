@@ -14,10 +14,12 @@ import io.vertx.core.json.JsonObject;
  * @param music the music verticle's settings ({@code music.*}), validated here so a mistake stops start-up
  * @param replication pacing of edge-to-cloud replication; used only when {@code cloudDb} is set
  * @param liveCache how the live cache batches its writes to Redis
+ * @param cluster how to join the gym's cluster; used only with {@code --cluster}
  */
 public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, PgUri edgeDb, int edgePoolSize,
     PgUri cloudDb, String redisUri, String redisKeyPrefix, AuthOptions auth, EncryptionOptions encryption,
-    GymOptions gym, MusicOptions music, ReplicationOptions replication, LiveCacheOptions liveCache) {
+    GymOptions gym, MusicOptions music, ReplicationOptions replication, LiveCacheOptions liveCache,
+    ClusterOptions cluster) {
 
   public static GatewayConfig from(JsonObject tree, boolean demo) {
     ConfigReader r = new ConfigReader(tree);
@@ -40,8 +42,9 @@ public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, Pg
     MusicOptions music = music(r, mqtt.root());
     ReplicationOptions replication = ReplicationOptions.from(r);
     LiveCacheOptions liveCache = LiveCacheOptions.from(r);
+    ClusterOptions cluster = ClusterOptions.from(r);
     return new GatewayConfig(demo, http, mqtt, edge, pool, cloud, redis, prefix, auth, enc, gym, music, replication,
-        liveCache);
+        liveCache, cluster);
   }
 
   private static MusicOptions music(ConfigReader r, String root) {

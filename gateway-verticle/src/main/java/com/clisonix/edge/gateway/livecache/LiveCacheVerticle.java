@@ -3,7 +3,7 @@ package com.clisonix.edge.gateway.livecache;
 import com.clisonix.edge.gateway.config.GatewayConfig;
 import com.clisonix.edge.gateway.config.LiveCacheOptions;
 import com.clisonix.edge.sensor.ingest.Backoff;
-import com.clisonix.edge.sensor.ingest.LocalCodec;
+import com.clisonix.edge.sensor.ingest.WireCodecs;
 import com.clisonix.edge.sensor.ingest.MqttIngestVerticle;
 import com.clisonix.edge.sensor.ingest.Reading;
 import io.micrometer.core.instrument.Counter;
@@ -109,7 +109,7 @@ public class LiveCacheVerticle extends VerticleBase {
       lastError = "no Redis configured";
     }
     meters();
-    LocalCodec.register(vertx, Reading.class);
+    WireCodecs.register(vertx);
     var bus = vertx.eventBus();
     consumers.add(bus.<JsonObject>localConsumer(METRICS_ADDRESS, this::onMetrics));
     consumers.add(bus.<Reading>localConsumer(MqttIngestVerticle.READINGS_ADDRESS, m -> onReading(m.body())));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -240,5 +241,46 @@ class GatewayConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("/nonexistent/gateway.yaml")
         .hasMessageContaining("--config");
+  }
+
+  @Test
+  void clusterSettingsComeFromTheContractsVariables() {
+    Map<String, String> env = requiredEnv();
+    env.put("CLISONIX_CLUSTER_MEMBERS", "10.0.0.11:5701, 10.0.0.12:5801,box-c");
+    env.put("CLISONIX_CLUSTER_HOST", "10.0.0.11");
+    env.put("CLISONIX_CLUSTER_PORT", "5702");
+    env.put("CLISONIX_EVENTBUS_PORT", "15701");
+    env.put("CLISONIX_CLUSTER_PUBLIC_HOST", "192.168.1.11");
+    ClusterOptions c = parse(env, false).cluster();
+    assertThat(c.members()).containsExactly(new ClusterOptions.Member("10.0.0.11", 5701),
+        new ClusterOptions.Member("10.0.0.12", 5801), new ClusterOptions.Member("box-c", ClusterOptions.DEFAULT_PORT));
+    assertThat(c.host()).isEqualTo("10.0.0.11");
+    assertThat(c.port()).isEqualTo(5702);
+    assertThat(c.eventBusPort()).isEqualTo(15701);
+    assertThat(c.publicHost()).isEqualTo("192.168.1.11");
+  }
+
+  @Test
+  void theShippedFileHasClusterDefaultsButNoMembers() {
+    ClusterOptions c = parse(requiredEnv(), false).cluster();
+    assertThat(c.port()).isEqualTo(5701);
+    assertThat(c.eventBusPort()).isZero();
+    assertThatThrownBy(c::requireMembers).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("CLISONIX_CLUSTER_MEMBERS (cluster.members) is missing");
+  }
+
+  @Test
+  void aBadClusterMemberOrPortIsRefusedWithOneLine() {
+    for (String bad : List.of("10.0.0.11:0", "10.0.0.11:99999", "10.0.0.11:abc", "bad host:5701")) {
+      Map<String, String> env = requiredEnv();
+      env.put("CLISONIX_CLUSTER_MEMBERS", bad);
+      assertThatThrownBy(() -> parse(env, false)).as(bad).isInstanceOf(ConfigException.class)
+          .hasMessageContaining("CLISONIX_CLUSTER_MEMBERS (cluster.members) must be a comma-separated list of host:port")
+          .hasMessageNotContaining("\n");
+    }
+    Map<String, String> env = requiredEnv();
+    env.put("CLISONIX_CLUSTER_PORT", "70000");
+    assertThatThrownBy(() -> parse(env, false)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("CLISONIX_CLUSTER_PORT (cluster.port) must be between 1 and 65535");
   }
 }

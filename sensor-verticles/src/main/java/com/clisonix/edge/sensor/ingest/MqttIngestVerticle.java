@@ -48,6 +48,12 @@ public class MqttIngestVerticle extends VerticleBase {
   /** vertx-mqtt silently drops larger messages; pose frames of several people need this much. */
   public static final int MAX_MESSAGE_BYTES = 256 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(MqttIngestVerticle.class);
+  /**
+   * Raw payloads are decoded on the box that received them, and its own router and journal take
+   * them from there: in a cluster, decoded records never go to another member's ingest consumers.
+   */
+  private static final DeliveryOptions THIS_BOX = new DeliveryOptions().setLocalOnly(true);
+  private static final DeliveryOptions JOURNAL = new DeliveryOptions().setSendTimeout(30_000).setLocalOnly(true);
 
   private final IngestMetrics metrics;
   private MqttIngestOptions options;
@@ -80,8 +86,7 @@ public class MqttIngestVerticle extends VerticleBase {
     pipeline = new IngestPipeline(new TopicRouter(options.root(), options.theengsTopics()), pairing, metrics);
     LocalCodec.register(vertx, JournalEntry.class);
     LocalCodec.register(vertx, JournalResult.class);
-    LocalCodec.register(vertx, Reading.class);
-    LocalCodec.register(vertx, IngestOutcome.PoseFrames.class);
+    WireCodecs.register(vertx);
     MqttClientOptions clientOptions = new MqttClientOptions()
         .setClientId(options.clientId())
         .setCleanSession(false)
@@ -101,9 +106,11 @@ public class MqttIngestVerticle extends VerticleBase {
     client.closeHandler(v -> onConnectionLost());
     client.publishHandler(this::onMessage);
     vertx.eventBus().<JsonObject>consumer(PAIRING_CHANGED, msg -> pairing.replace(msg.body()));
+    // the link, its bridges and its unassigned devices are this box's own (in a cluster every box has its zone's
+    // broker), so these addresses answer only this box's verticles
     return Future.all(
-            vertx.eventBus().consumer(STATUS_ADDRESS, msg -> msg.reply(status())).completion(),
-            vertx.eventBus().<JsonObject>consumer(PUBLISH_ADDRESS, msg -> publishRequested(msg.body())
+            vertx.eventBus().localConsumer(STATUS_ADDRESS, msg -> msg.reply(status())).completion(),
+            vertx.eventBus().<JsonObject>localConsumer(PUBLISH_ADDRESS, msg -> publishRequested(msg.body())
                 .onComplete(ar -> {
                   if (ar.succeeded()) {
                     msg.reply(null);
@@ -111,8 +118,8 @@ public class MqttIngestVerticle extends VerticleBase {
                     msg.fail(503, ar.cause().getMessage());
                   }
                 })).completion(),
-            vertx.eventBus().consumer(BRIDGES_ADDRESS, msg -> msg.reply(floor.bridgesJson())).completion(),
-            vertx.eventBus().consumer(UNASSIGNED_ADDRESS,
+            vertx.eventBus().localConsumer(BRIDGES_ADDRESS, msg -> msg.reply(floor.bridgesJson())).completion(),
+            vertx.eventBus().localConsumer(UNASSIGNED_ADDRESS,
                 msg -> msg.reply(floor.unassignedJson(System.currentTimeMillis()))).completion())
         // Start does not wait for the broker: the box must come up (and report "not ready") while the
         // broker is still booting or unreachable, then connect as soon as it can. It does wait for the
@@ -122,7 +129,7 @@ public class MqttIngestVerticle extends VerticleBase {
   }
 
   private Future<Void> loadPairing() {
-    return vertx.eventBus().<JsonObject>request(PAIRING_SNAPSHOT, null, new DeliveryOptions().setSendTimeout(5000))
+    return vertx.eventBus().<JsonObject>request(PAIRING_SNAPSHOT, null, new DeliveryOptions().setSendTimeout(5000).setLocalOnly(true))
         .map(msg -> {
           pairing.replace(msg.body());
           return (Void) null;
@@ -216,7 +223,7 @@ public class MqttIngestVerticle extends VerticleBase {
       p.unassignedTracks().forEach(t -> floor.unassigned(p.cameraId() + ":" + t, "camera_track", now, null));
       // a redelivered frame is stale for live coaching, and analysing it twice would count reps twice
       if (!p.people().isEmpty() && !msg.isDup()) {
-        vertx.eventBus().publish(POSE_ADDRESS, p);
+        vertx.eventBus().publish(POSE_ADDRESS, p, THIS_BOX);
       }
       passThrough(msg);
     } else if (outcome instanceof IngestOutcome.Accepted a) {
@@ -252,7 +259,7 @@ public class MqttIngestVerticle extends VerticleBase {
     if (attempt == 0) {
       pending++;
     }
-    vertx.eventBus().<JournalResult>request(JournalEntry.ADDRESS, entry, new DeliveryOptions().setSendTimeout(30_000))
+    vertx.eventBus().<JournalResult>request(JournalEntry.ADDRESS, entry, JOURNAL)
         .onSuccess(reply -> {
           if (reply.body().duplicate()) {
             metrics.duplicate();
@@ -283,7 +290,7 @@ public class MqttIngestVerticle extends VerticleBase {
 
   private void forward(JournalEntry entry) {
     for (Reading r : entry.readings()) {
-      vertx.eventBus().publish(READINGS_ADDRESS, r);
+      vertx.eventBus().publish(READINGS_ADDRESS, r, THIS_BOX);
     }
   }
 
