@@ -156,9 +156,13 @@ class SpecFlowTest extends ApiTestBase {
   @Test
   @Order(6)
   void recordBiometricsAnswers201AndTheContextFollowsTheOpenWorkout() {
+    // one second apart: the athlete actor weighs each reading by the time since the previous one
+    Instant first = Instant.now().minusSeconds(3);
+    int second = 0;
     for (int hr : List.of(140, 150, 160)) {
       Res res = api.post("/fitness/users/" + userId + "/biometrics", coachToken, new JsonObject()
-          .put("biometric_type", "heart_rate").put("value", hr).put("unit", "bpm").put("device_type", "smartwatch"));
+          .put("biometric_type", "heart_rate").put("value", hr).put("unit", "bpm").put("device_type", "smartwatch")
+          .put("measured_at", first.plusSeconds(second++).toString()));
       assertThat(res.status()).as(res.toString()).isEqualTo(201);
       JsonObject j = res.json();
       assertThat(j.fieldNames()).containsExactlyInAnyOrder("success", "biometric_id", "type", "value", "unit", "context",
@@ -236,7 +240,9 @@ class SpecFlowTest extends ApiTestBase {
     assertThat(Instant.parse(j.getString("ended_at"))).isCloseTo(Instant.now(), within(10, ChronoUnit.SECONDS));
 
     JsonObject w = api.get("/fitness/workouts/" + workoutId, coachToken).json();
-    assertThat(w.getDouble("average_heart_rate")).isEqualTo(150.0);
+    // the readings reached the athlete actor (posted over HTTP like any other): its time-weighted
+    // mean credits each second to the reading that ends it, (150 + 160) / 2
+    assertThat(w.getDouble("average_heart_rate")).isEqualTo(155.0);
     assertThat(w.getDouble("max_heart_rate")).isEqualTo(160.0);
     assertThat(w.getDouble("min_heart_rate")).isEqualTo(140.0);
     assertThat(w.getString("mood_after")).isEqualTo("excellent");
@@ -268,7 +274,7 @@ class SpecFlowTest extends ApiTestBase {
     JsonObject ended = all.array().getJsonObject(1);
     assertThat(ended.getString("id")).isEqualTo(workoutId);
     assertThat(ended.getBoolean("completed")).isTrue();
-    assertThat(ended.getDouble("average_heart_rate")).isEqualTo(150.0);
+    assertThat(ended.getDouble("average_heart_rate")).isEqualTo(155.0);
   }
 
   @Test
