@@ -47,7 +47,7 @@ class GattDecoderFuzzTest {
     @Test
     void randomBytesOfLength0To64() {
         CscCalculator csc = new CscCalculator();
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () ->
             qt().withFixedSeed(42).withExamples(20_000)
                 .forAll(lists().of(integers().between(0, 255)).ofSizeBetween(0, 64))
                 .checkAssert(list -> {
@@ -63,7 +63,7 @@ class GattDecoderFuzzTest {
     void mutatedValidPackets() {
         Random rnd = new Random(1826);
         CscCalculator csc = new CscCalculator();
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
             for (int i = 0; i < 20_000; i++) {
                 byte[] seed = SEEDS.get(rnd.nextInt(SEEDS.size()));
                 int len = Math.max(0, Math.min(64, seed.length + rnd.nextInt(9) - 4));
