@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -100,7 +100,7 @@ public class LiveCacheVerticle extends VerticleBase {
     GatewayConfig config = GatewayConfig.from(config(), config().getBoolean("demo", false));
     options = config.liveCache();
     memory = new MemoryLiveCache(System::currentTimeMillis, MAX_READINGS_PER_ATHLETE);
-    backoff = new Backoff(Math.min(100, options.maxBackoffMs()), options.maxBackoffMs(), ThreadLocalRandom.current());
+    backoff = new Backoff(Math.min(100, options.maxBackoffMs()), options.maxBackoffMs(), new SplittableRandom());
     if (config.redisUri() != null) {
       redis = Redis.createClient(vertx, config.redisUri());
       shared = new RedisLiveCache(redis, config.redisKeyPrefix(), codec, System::currentTimeMillis, options.timeoutMs());
