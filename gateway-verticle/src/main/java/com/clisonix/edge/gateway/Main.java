@@ -62,37 +62,46 @@ public final class Main {
 
   /**
    * The cluster's name and this member's ports are settings, so the configuration is read (and
-   * checked) with a short-lived Vert.x before the clustered one joins the gym.
+   * checked) with a short-lived Vert.x before the clustered one joins the gym. Runs on the main
+   * thread: the bootstrap's own event loop is gone once it is closed.
    */
   private static void startClustered(CommandLine cli, long started) {
+    JsonObject tree;
+    GatewayConfig config;
     Vertx bootstrap = Vertx.vertx();
-    ConfigLoader.load(bootstrap, cli.effectiveConfigFile())
-        .map(tree -> {
-          GatewayConfig config = GatewayConfig.from(tree, false);
-          config.cluster().requireMembers();
-          return tree;
-        })
-        .eventually(bootstrap::close)
-        .onComplete(ar -> {
-          if (ar.failed()) {
-            boolean config = ar.cause() instanceof ConfigException;
-            System.err.println("clisonix-edge: " + (config ? "configuration error: " : "start-up failed: ")
-                + oneLine(ar.cause()));
-            System.exit(config ? EXIT_CONFIG : EXIT_START_FAILED);
-            return;
-          }
-          GatewayConfig config = GatewayConfig.from(ar.result(), false);
-          LOG.info("event=cluster_joining gym={} node={} members={} port={} eventbus_port={}", config.gym().id(),
-              config.gym().nodeId(), config.cluster().members(), config.cluster().port(),
-              config.cluster().eventBusPort());
-          GatewayVertx.createClustered(config.gym().id(), config.gym().nodeId(), config.cluster())
-              .onSuccess(vertx -> run(vertx, cli, started, Future.succeededFuture(ar.result())))
-              .onFailure(err -> {
-                System.err.println("clisonix-edge: start-up failed: could not join the cluster of gym "
-                    + config.gym().id() + " (members " + config.cluster().members() + "): " + oneLine(err));
-                System.exit(EXIT_START_FAILED);
-              });
-        });
+    try {
+      tree = ConfigLoader.load(bootstrap, cli.effectiveConfigFile()).await(30, TimeUnit.SECONDS);
+      config = GatewayConfig.from(tree, false);
+      config.cluster().requireMembers();
+    } catch (Exception e) {
+      boolean configError = e instanceof ConfigException;
+      System.err.println("clisonix-edge: " + (configError ? "configuration error: " : "start-up failed: ") + oneLine(e));
+      closeQuietly(bootstrap);
+      System.exit(configError ? EXIT_CONFIG : EXIT_START_FAILED);
+      return;
+    }
+    closeQuietly(bootstrap);
+    LOG.info("event=cluster_joining gym={} node={} members={} port={} eventbus_port={}", config.gym().id(),
+        config.gym().nodeId(), config.cluster().members(), config.cluster().port(), config.cluster().eventBusPort());
+    Vertx vertx;
+    try {
+      vertx = GatewayVertx.createClustered(config.gym().id(), config.gym().nodeId(), config.cluster())
+          .await(120, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("clisonix-edge: start-up failed: could not join the cluster of gym " + config.gym().id()
+          + " (members " + config.cluster().members() + "): " + oneLine(e));
+      System.exit(EXIT_START_FAILED);
+      return;
+    }
+    run(vertx, cli, started, Future.succeededFuture(tree));
+  }
+
+  private static void closeQuietly(Vertx vertx) {
+    try {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.debug("bootstrap close", e);
+    }
   }
 
   private static void run(Vertx vertx, CommandLine cli, long started, Future<JsonObject> configTree) {

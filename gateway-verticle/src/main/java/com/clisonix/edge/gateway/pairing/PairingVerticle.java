@@ -34,7 +34,8 @@ public class PairingVerticle extends VerticleBase {
         .connectingTo(config.edgeDb().connectOptions())
         .using(vertx)
         .build(), config.encryption().crypto());
-    vertx.eventBus().<JsonObject>consumer("workout.ended", msg -> {
+    // local: in a gym's cluster the box that ended the workout ends its pairings and announces it, once
+    vertx.eventBus().<JsonObject>localConsumer("workout.ended", msg -> {
       UUID user = UUID.fromString(msg.body().getString("user_id"));
       pairings.endMachinePairings(user)
           .compose(ended -> {

@@ -50,7 +50,8 @@ public class StatsAggregatorVerticle extends VerticleBase {
     stats = new StatsRepository(pool);
     long intervalMs = config().getJsonObject("stats", new JsonObject()).getLong("interval_seconds", 1800L) * 1000;
     timer = vertx.setPeriodic(intervalMs, intervalMs, id -> recomputeAll());
-    vertx.eventBus().<JsonObject>consumer("workout.ended", msg -> recompute(uuid(msg.body())));
+    // local: in a gym's cluster the box that ended the workout recomputes it, once, not every box
+    vertx.eventBus().<JsonObject>localConsumer("workout.ended", msg -> recompute(uuid(msg.body())));
     return vertx.eventBus().<JsonObject>consumer(RECOMPUTE, msg -> recompute(uuid(msg.body()))
         .onSuccess(v -> msg.reply(new JsonObject().put("user_id", msg.body().getString("user_id"))))
         .onFailure(err -> msg.fail(500, err.getMessage()))).completion();
