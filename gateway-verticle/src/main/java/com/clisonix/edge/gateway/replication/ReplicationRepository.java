@@ -20,6 +20,8 @@ import java.util.UUID;
  * renders them with {@code to_jsonb} and the cloud reads them back with
  * {@code jsonb_populate_recordset}, so PostgreSQL converts every type both ways (timestamps to the
  * microsecond, doubles exactly, jsonb as it was) and a batch costs one round trip on each side.
+ * Each element keeps its {@code repl_seq}: the cloud ignores it (no such cloud column), and a
+ * refused row can be named by it.
  */
 public final class ReplicationRepository {
   /** The key writers hold shared while they take sequence numbers (db/edge V3_1). */
@@ -27,8 +29,20 @@ public final class ReplicationRepository {
   /** The cursor row of erasures in {@code replication_cursor}. */
   public static final String ERASURES = "replication_erasures";
 
-  /** A replicated table, how the cloud identifies a row of it, and whether a resend may change it. */
-  public record Table(String name, String conflictKey, boolean mutable) {}
+  /**
+   * A replicated table, how the cloud identifies a row of it, whether a resend may change it, and
+   * the column that dates a pending row.
+   */
+  public record Table(String name, String conflictKey, boolean mutable, String stamp) {
+    public Table(String name, String conflictKey, boolean mutable) {
+      this(name, conflictKey, mutable, mutable ? "updated_at" : "created_at");
+    }
+
+    /** The key columns an edge row carries (the cloud adds gym_id). */
+    public List<String> edgeKey() {
+      return List.of(conflictKey.split(",\\s*")).stream().filter(c -> !c.equals("gym_id")).toList();
+    }
+  }
 
   /** In send order; the cloud has no foreign keys, the order only keeps parents ahead of children. */
   public static final List<Table> TABLES = List.of(
@@ -41,6 +55,7 @@ public final class ReplicationRepository {
       new Table("devices", "gym_id, device_id", true),
       new Table("pairings", "id", true),
       new Table("camera_track_pairings", "id", true),
+      new Table("music_recordings", "gym_id, owner_kind, owner_id", true, "recorded_at"),
       new Table("biometric_data", "id", false),
       new Table("coaching_sessions", "id", false));
 
@@ -53,6 +68,7 @@ public final class ReplicationRepository {
   private final Pool edge;
   private final Pool cloud;
   private final Map<String, String> upserts = new HashMap<>();
+  private final Map<String, String> sliceUpserts = new HashMap<>();
 
   /** @param cloud null when only the edge side is used (status without replication) */
   public ReplicationRepository(Pool edge, Pool cloud) {
@@ -77,7 +93,11 @@ public final class ReplicationRepository {
         if (shared.isEmpty() || !cloudCols.getOrDefault(t.name(), Set.of()).contains("gym_id")) {
           throw new IllegalStateException("the cloud database lacks table " + t.name() + " with gym_id");
         }
-        upserts.put(t.name(), upsert(t, new ArrayList<>(shared)));
+        upserts.put(t.name(), upsert(t, new ArrayList<>(shared), "$1::text::jsonb"));
+        // elements $3..$4 (1-based) of the batch's array, for splitting a batch the cloud refused;
+        // jsonb keeps every number exactly as the edge rendered it
+        sliceUpserts.put(t.name(), upsert(t, new ArrayList<>(shared), "(SELECT coalesce(jsonb_agg(e ORDER BY o), '[]') "
+            + "FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS a(e, o) WHERE o BETWEEN $3 AND $4)"));
       }
       return null;
     });
@@ -91,10 +111,10 @@ public final class ReplicationRepository {
     return out;
   }
 
-  private static String upsert(Table t, List<String> cols) {
+  private static String upsert(Table t, List<String> cols, String source) {
     String list = String.join(", ", cols);
     String sql = "INSERT INTO " + t.name() + " (" + list + ", gym_id) SELECT " + list + ", $2 FROM "
-        + "jsonb_populate_recordset(NULL::" + t.name() + ", $1::text::jsonb) ON CONFLICT (" + t.conflictKey() + ") ";
+        + "jsonb_populate_recordset(NULL::" + t.name() + ", " + source + ") ON CONFLICT (" + t.conflictKey() + ") ";
     if (!t.mutable()) {
       return sql + "DO NOTHING";
     }
@@ -131,7 +151,7 @@ public final class ReplicationRepository {
 
   /** Up to {@code limit} edge rows of the table numbered in (after, horizon], in number order. */
   public Future<Batch> read(Table t, long after, long horizon, int limit) {
-    String sql = "SELECT count(*)::int, max(repl_seq), coalesce(jsonb_agg(to_jsonb(b) - 'repl_seq' ORDER BY repl_seq), "
+    String sql = "SELECT count(*)::int, max(repl_seq), coalesce(jsonb_agg(to_jsonb(b) ORDER BY repl_seq), "
         + "'[]')::text FROM (SELECT * FROM " + t.name() + " WHERE repl_seq > $1 AND repl_seq <= $2 ORDER BY repl_seq "
         + "LIMIT $3) b";
     return edge.preparedQuery(sql).execute(Tuple.of(after, horizon, limit)).map(rows -> {
@@ -144,6 +164,51 @@ public final class ReplicationRepository {
   public Future<Void> write(Table t, Batch batch, String gymId) {
     String sql = upserts.get(t.name());
     return cloud.withTransaction(tx -> tx.preparedQuery(sql).execute(Tuple.of(batch.json(), gymId))).mapEmpty();
+  }
+
+  /** Rows {@code from}..{@code to} (1-based, inclusive) of the batch, in one cloud transaction. */
+  public Future<Void> writeSlice(Table t, Batch batch, String gymId, int from, int to) {
+    String sql = sliceUpserts.get(t.name());
+    return cloud.withTransaction(tx -> tx.preparedQuery(sql).execute(Tuple.of(batch.json(), gymId, from, to)))
+        .mapEmpty();
+  }
+
+  /**
+   * Keeps a row the cloud refused, with the reason, on the edge. The key is read from the batch
+   * (element {@code index}, 1-based) so the entry names the row even after the edge changed it.
+   */
+  public Future<Void> quarantine(Table t, Batch batch, int index, String sqlState, String error) {
+    List<String> key = t.edgeKey();
+    StringBuilder expr = new StringBuilder();
+    for (String k : key) {
+      expr.append(expr.length() == 0 ? "" : " || '/' || ").append("(e->>'").append(k).append("')");
+    }
+    return edge.preparedQuery("INSERT INTO replication_quarantine (table_name, row_key, row_seq, sqlstate, error) "
+            + "SELECT $1, " + expr + ", (e->>'repl_seq')::bigint, $4, $5 FROM (SELECT ($2::text::jsonb)->($3 - 1) AS e) s")
+        .execute(Tuple.of(t.name(), batch.json(), index, sqlState, error))
+        .mapEmpty();
+  }
+
+  /** How many rows the cloud refused, and the latest of them. */
+  public Future<JsonObject> quarantined(int latest) {
+    return edge.preparedQuery("SELECT (SELECT count(*) FROM replication_quarantine), table_name, row_key, row_seq, "
+            + "sqlstate, error, quarantined_at FROM replication_quarantine ORDER BY id DESC LIMIT $1")
+        .execute(Tuple.of(latest))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return edge.query("SELECT count(*) FROM replication_quarantine").execute()
+                .map(c -> new JsonObject().put("rows", c.iterator().next().getLong(0)).put("latest", new io.vertx.core.json.JsonArray()));
+          }
+          io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+          long count = 0;
+          for (Row r : rows) {
+            count = r.getLong(0);
+            out.add(new JsonObject().put("table", r.getString(1)).put("row_key", r.getString(2))
+                .put("row_seq", r.getLong(3)).put("sqlstate", r.getString(4)).put("error", r.getString(5))
+                .put("quarantined_at", r.getOffsetDateTime(6).toInstant().toString()));
+          }
+          return Future.succeededFuture(new JsonObject().put("rows", count).put("latest", out));
+        });
   }
 
   /** Called only after the cloud committed the batch up to {@code seq}. */
@@ -177,7 +242,7 @@ public final class ReplicationRepository {
 
   /**
    * Removes everything the cloud holds of these users for this gym, in one transaction. Exercises
-   * are found through their workouts, so they go first. Devices and classes carry no user.
+   * and workout recordings are found through their workouts, so they go first. Devices and classes carry no user.
    */
   public Future<Void> erase(List<UUID> users, String gymId) {
     UUID[] ids = users.toArray(UUID[]::new);
@@ -185,6 +250,8 @@ public final class ReplicationRepository {
     Tuple p = Tuple.tuple().addString(gymId).addArrayOfUUID(ids);
     return cloud.withTransaction(tx -> tx.preparedQuery("DELETE FROM exercises WHERE gym_id = $1 AND workout_id IN "
             + "(SELECT id FROM workouts WHERE gym_id = $1 AND user_id = ANY($2))").execute(p)
+        .compose(v -> tx.preparedQuery("DELETE FROM music_recordings WHERE gym_id = $1 AND owner_kind = 'workout' AND "
+            + "owner_id IN (SELECT id FROM workouts WHERE gym_id = $1 AND user_id = ANY($2))").execute(p))
         .compose(v -> deleteByUser(tx, "workouts", p))
         .compose(v -> deleteByUser(tx, "biometric_data", p))
         .compose(v -> deleteByUser(tx, "coaching_sessions", p))
@@ -221,7 +288,7 @@ public final class ReplicationRepository {
           for (Table t : TABLES) {
             Row c = byTable.get(t.name());
             long confirmed = c == null ? 0L : c.getLong(1);
-            String stamp = t.mutable() ? "updated_at" : "created_at";
+            String stamp = t.stamp();
             parts.add(edge.preparedQuery("SELECT count(*), extract(epoch FROM now() - min(" + stamp + "))::float8 FROM "
                     + t.name() + " WHERE repl_seq > $1")
                 .execute(Tuple.of(confirmed))
