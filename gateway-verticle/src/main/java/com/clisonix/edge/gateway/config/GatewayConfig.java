@@ -13,10 +13,11 @@ import io.vertx.core.json.JsonObject;
  * @param redisKeyPrefix starts every key this gateway writes, so several gyms or test runs can share one Redis
  * @param music the music verticle's settings ({@code music.*}), validated here so a mistake stops start-up
  * @param replication pacing of edge-to-cloud replication; used only when {@code cloudDb} is set
+ * @param retention the edge store's limit and its policy, and the budget capacity is reported against
  */
 public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, PgUri edgeDb, int edgePoolSize,
     PgUri cloudDb, String redisUri, String redisKeyPrefix, AuthOptions auth, EncryptionOptions encryption,
-    GymOptions gym, MusicOptions music, ReplicationOptions replication) {
+    GymOptions gym, MusicOptions music, ReplicationOptions replication, RetentionOptions retention) {
 
   public static GatewayConfig from(JsonObject tree, boolean demo) {
     ConfigReader r = new ConfigReader(tree);
@@ -38,7 +39,9 @@ public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, Pg
     String prefix = r.string("redis.key_prefix", "clisonix:" + gym.id() + ":");
     MusicOptions music = music(r, mqtt.root());
     ReplicationOptions replication = ReplicationOptions.from(r);
-    return new GatewayConfig(demo, http, mqtt, edge, pool, cloud, redis, prefix, auth, enc, gym, music, replication);
+    RetentionOptions retention = RetentionOptions.from(r);
+    return new GatewayConfig(demo, http, mqtt, edge, pool, cloud, redis, prefix, auth, enc, gym, music, replication,
+        retention);
   }
 
   private static MusicOptions music(ConfigReader r, String root) {
