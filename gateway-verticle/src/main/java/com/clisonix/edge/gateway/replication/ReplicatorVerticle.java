@@ -77,6 +77,7 @@ public class ReplicatorVerticle extends VerticleBase {
   private final Map<String, AtomicLong> oldestPendingSeconds = new HashMap<>();
   private final Map<String, Counter> replicated = new HashMap<>();
   private final Map<String, Counter> quarantinedRows = new HashMap<>();
+  private final java.util.Set<String> backlog = new java.util.HashSet<>();
   private MessageConsumer<Object> statusConsumer;
   private PgConnection leaderConnection;
 
@@ -201,7 +202,8 @@ public class ReplicatorVerticle extends VerticleBase {
           failures = 0;
           lastSuccess = Instant.now();
           // a full batch means more is waiting: go on as fast as the bucket allows
-          schedule(r[0] ? bucket.waitMs(Math.min(opts.batchSize(), opts.maxRowsPerSecond()), System.nanoTime())
+          schedule(r[0] ? bucket.waitMs(Math.min(backlog.isEmpty() ? opts.batchSize() : opts.catchUpBatchSize(),
+              opts.maxRowsPerSecond()), System.nanoTime())
               : opts.batchAgeMs());
         })
         .onFailure(this::failed)
@@ -229,13 +231,20 @@ public class ReplicatorVerticle extends VerticleBase {
     }
     // each pass starts at another table, so a big backlog in one cannot starve the others
     Table t = tables.get((i + passes) % tables.size());
-    int limit = Math.min(opts.batchSize(), bucket.available(System.nanoTime()));
+    // a table whose last batch was full has a backlog: it drains in larger batches (fewer round trips)
+    int size = backlog.contains(t.name()) ? opts.catchUpBatchSize() : opts.batchSize();
+    int limit = Math.min(size, bucket.available(System.nanoTime()));
     if (limit < 1) {
       return Future.succeededFuture(new boolean[] {true, sent});
     }
     currentTable = t.name();
     long after = cursors.getOrDefault(t.name(), 0L);
     return repo.read(t, after, horizon, limit).compose(batch -> {
+      if (batch.rows() < limit) {
+        backlog.remove(t.name());
+      } else {
+        backlog.add(t.name());
+      }
       if (batch.rows() == 0) {
         return sendTables(i + 1, horizon, cursors, full, sent);
       }
@@ -245,6 +254,8 @@ public class ReplicatorVerticle extends VerticleBase {
         return Future.failedFuture(new IllegalStateException("no longer the replicating box"));
       }
       return cloudStep(writeOrSplit(t, batch))
+          .compose(v -> opts.confirmDelayMs() == 0 ? Future.<Void>succeededFuture()
+              : vertx.timer(opts.confirmDelayMs()).<Void>mapEmpty())
           .compose(v -> repo.confirm(t.name(), batch.lastSeq()))
           .compose(v -> {
             delivered(t.name(), batch.rows());
