@@ -22,14 +22,26 @@ public final class RetentionRepository {
     this.pool = pool;
   }
 
-  public Future<Usage> usage() {
-    return pool.query("SELECT (SELECT count(*) FROM biometric_data), pg_database_size(current_database()), "
-            + "pg_total_relation_size('biometric_data'), coalesce((SELECT n_tup_ins FROM pg_stat_user_tables "
-            + "WHERE relid = 'biometric_data'::regclass), 0), coalesce((SELECT confirmed_seq FROM replication_cursor "
-            + "WHERE table_name = 'biometric_data'), 0)").execute()
-        .map(rows -> {
+  /** Below this many readings an exact count is cheap (an index-only scan of milliseconds). */
+  static final long EXACT_BELOW = 1_000_000;
+
+  /**
+   * The readings are counted exactly while the table is small or near the limit; a large table far
+   * from it uses PostgreSQL's live-row statistic instead, so a box holding tens of millions of
+   * readings does not scan them every few seconds.
+   */
+  public Future<Usage> usage(long maxReadings) {
+    return pool.preparedQuery("SELECT coalesce(s.n_live_tup, 0), pg_database_size(current_database()), "
+            + "pg_total_relation_size('biometric_data'), coalesce(s.n_tup_ins, 0), coalesce((SELECT confirmed_seq "
+            + "FROM replication_cursor WHERE table_name = 'biometric_data'), 0) FROM (SELECT 1) one LEFT JOIN "
+            + "pg_stat_user_tables s ON s.relid = 'biometric_data'::regclass").execute()
+        .compose(rows -> {
           Row r = rows.iterator().next();
-          return new Usage(r.getLong(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4));
+          long estimate = r.getLong(0);
+          Future<Long> readings = estimate < EXACT_BELOW || estimate >= maxReadings * 0.8
+              ? pool.query("SELECT count(*) FROM biometric_data").execute().map(c -> c.iterator().next().getLong(0))
+              : Future.succeededFuture(estimate);
+          return readings.map(n -> new Usage(n, r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)));
         });
   }
 

@@ -113,7 +113,7 @@ public class RetentionVerticle extends VerticleBase {
 
   /** One measurement and, at the limit, one step of the policy. @return whether more must be dropped at once */
   Future<Boolean> check() {
-    return repo.usage().compose(u -> {
+    return repo.usage(opts.maxReadings()).compose(u -> {
       long now = System.currentTimeMillis();
       inserted.addLast(new long[] {now, u.insertedTotal()});
       while (inserted.size() > 2 && now - inserted.peekFirst()[0] > RATE_WINDOW_MS) {
