@@ -94,6 +94,8 @@ public final class GatewayApplication {
           return app.bootstrapAccounts(demoCoachPassword);
         })
         .compose(v -> app.deploy(new PairingVerticle(), verticleConfig))
+        // measured before the journal starts, so a store already at its limit refuses from the first batch
+        .compose(v -> app.deploy(new com.clisonix.edge.gateway.retention.RetentionVerticle(), verticleConfig))
         .compose(v -> app.deploy(new ReadingJournalVerticle(), verticleConfig))
         // only with a cloud database; it stops before the journal, whose last batch it need not wait for
         .compose(v -> config.cloudDb() == null ? Future.<Void>succeededFuture()

@@ -53,6 +53,11 @@ public final class ApiException extends RuntimeException {
     return new ApiException(429, "rate_limited", message, null, retryAfterSeconds);
   }
 
+  /** The edge store is at its retention limit under a policy that refuses new data; the message names the limit. */
+  public static ApiException insufficientStorage(String message) {
+    return new ApiException(507, "insufficient_storage", message, null, null);
+  }
+
   public int status() {
     return status;
   }

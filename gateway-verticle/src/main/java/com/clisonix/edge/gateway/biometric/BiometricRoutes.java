@@ -62,6 +62,11 @@ public final class BiometricRoutes {
   private void record(RoutingContext ctx) {
     UUID userId = Fields.pathId(ctx, "id", "profile");
     Access.requireSelfOrStaff(ctx, userId, Role.DEVICE);
+    String refusal = com.clisonix.edge.gateway.retention.RetentionState.refusal(ctx.vertx());
+    if (refusal != null) {
+      com.clisonix.edge.gateway.retention.RetentionState.rejected("http", 1);
+      throw ApiException.insufficientStorage(refusal);
+    }
     Fields f = Fields.of(ctx);
     ReadingType type = type("biometric_type", f.requiredString("biometric_type", 1, 50));
     double min = type == ReadingType.HEART_RATE ? 20 : type.plausibleMin();

@@ -15,11 +15,12 @@ import io.vertx.core.json.JsonObject;
  * @param replication pacing of edge-to-cloud replication; used only when {@code cloudDb} is set
  * @param liveCache how the live cache batches its writes to Redis
  * @param cluster how to join the gym's cluster; used only with {@code --cluster}
+ * @param retention the edge store's limit and its policy, and the budget capacity is reported against
  */
 public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, PgUri edgeDb, int edgePoolSize,
     PgUri cloudDb, String redisUri, String redisKeyPrefix, AuthOptions auth, EncryptionOptions encryption,
     GymOptions gym, MusicOptions music, ReplicationOptions replication, LiveCacheOptions liveCache,
-    ClusterOptions cluster) {
+    ClusterOptions cluster, RetentionOptions retention) {
 
   public static GatewayConfig from(JsonObject tree, boolean demo) {
     ConfigReader r = new ConfigReader(tree);
@@ -43,8 +44,9 @@ public record GatewayConfig(boolean demo, HttpOptions http, MqttOptions mqtt, Pg
     ReplicationOptions replication = ReplicationOptions.from(r);
     LiveCacheOptions liveCache = LiveCacheOptions.from(r);
     ClusterOptions cluster = ClusterOptions.from(r);
+    RetentionOptions retention = RetentionOptions.from(r);
     return new GatewayConfig(demo, http, mqtt, edge, pool, cloud, redis, prefix, auth, enc, gym, music, replication,
-        liveCache, cluster);
+        liveCache, cluster, retention);
   }
 
   private static MusicOptions music(ConfigReader r, String root) {

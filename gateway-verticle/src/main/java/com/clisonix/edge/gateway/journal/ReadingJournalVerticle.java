@@ -1,6 +1,7 @@
 package com.clisonix.edge.gateway.journal;
 
 import com.clisonix.edge.gateway.config.GatewayConfig;
+import com.clisonix.edge.gateway.retention.RetentionState;
 import com.clisonix.edge.sensor.ingest.DeviceSighting;
 import com.clisonix.edge.sensor.ingest.JournalEntry;
 import com.clisonix.edge.sensor.ingest.JournalResult;
@@ -45,6 +46,7 @@ public class ReadingJournalVerticle extends VerticleBase {
   private boolean flushing;
   private long timer = -1;
   private long purgeTimer = -1;
+  private boolean refusing;
 
   @Override
   public Future<?> start() {
@@ -111,7 +113,11 @@ public class ReadingJournalVerticle extends VerticleBase {
     });
   }
 
-  private Future<Void> write(List<Message<JournalEntry>> batch) {
+  private Future<Void> write(List<Message<JournalEntry>> all) {
+    List<Message<JournalEntry>> batch = admitted(all);
+    if (batch.isEmpty()) {
+      return Future.succeededFuture();
+    }
     List<Integer> superseded = new ArrayList<>();
     Map<MessageKey, JournalEntry> firstByKey = new LinkedHashMap<>();
     List<MessageKey> mustStore = new ArrayList<>();
@@ -171,6 +177,37 @@ public class ReadingJournalVerticle extends VerticleBase {
           batch.forEach(m -> m.fail(503, "journal: " + err.getMessage()));
         })
         .mapEmpty();
+  }
+
+  /**
+   * At the retention limit under {@code reject-new} (or when nothing more may be dropped), entries
+   * that carry readings are refused: ingestion does not acknowledge them, so the broker keeps them
+   * and delivers them again once there is room. Entries without readings pass.
+   */
+  private List<Message<JournalEntry>> admitted(List<Message<JournalEntry>> batch) {
+    String refusal = RetentionState.refusal(vertx);
+    if (refusal == null) {
+      refusing = false;
+      return batch;
+    }
+    List<Message<JournalEntry>> out = new ArrayList<>();
+    long refused = 0;
+    for (Message<JournalEntry> m : batch) {
+      if (m.body().readings().isEmpty()) {
+        out.add(m);
+      } else {
+        refused += m.body().readings().size();
+        m.fail(507, "journal: " + refusal);
+      }
+    }
+    if (refused > 0) {
+      RetentionState.rejected("mqtt", refused);
+      if (!refusing) {
+        LOG.warn("event=journal_refusing_readings readings={} reason=\"{}\"", refused, refusal);
+        refusing = true;
+      }
+    }
+    return out;
   }
 
   private static List<Reading> readingsToStore(List<Message<JournalEntry>> batch, boolean[] repeatInBatch,

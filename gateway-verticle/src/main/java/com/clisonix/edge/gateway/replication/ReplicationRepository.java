@@ -20,6 +20,8 @@ import java.util.UUID;
  * renders them with {@code to_jsonb} and the cloud reads them back with
  * {@code jsonb_populate_recordset}, so PostgreSQL converts every type both ways (timestamps to the
  * microsecond, doubles exactly, jsonb as it was) and a batch costs one round trip on each side.
+ * Each element keeps its {@code repl_seq}: the cloud ignores it (no such cloud column), and a
+ * refused row can be named by it.
  */
 public final class ReplicationRepository {
   /** The key writers hold shared while they take sequence numbers (db/edge V3_1). */
@@ -27,8 +29,20 @@ public final class ReplicationRepository {
   /** The cursor row of erasures in {@code replication_cursor}. */
   public static final String ERASURES = "replication_erasures";
 
-  /** A replicated table, how the cloud identifies a row of it, and whether a resend may change it. */
-  public record Table(String name, String conflictKey, boolean mutable) {}
+  /**
+   * A replicated table, how the cloud identifies a row of it, whether a resend may change it, and
+   * the column that dates a pending row.
+   */
+  public record Table(String name, String conflictKey, boolean mutable, String stamp) {
+    public Table(String name, String conflictKey, boolean mutable) {
+      this(name, conflictKey, mutable, mutable ? "updated_at" : "created_at");
+    }
+
+    /** The key columns an edge row carries (the cloud adds gym_id). */
+    public List<String> edgeKey() {
+      return List.of(conflictKey.split(",\\s*")).stream().filter(c -> !c.equals("gym_id")).toList();
+    }
+  }
 
   /** In send order; the cloud has no foreign keys, the order only keeps parents ahead of children. */
   public static final List<Table> TABLES = List.of(
@@ -41,11 +55,24 @@ public final class ReplicationRepository {
       new Table("devices", "gym_id, device_id", true),
       new Table("pairings", "id", true),
       new Table("camera_track_pairings", "id", true),
+      new Table("music_recordings", "gym_id, owner_kind, owner_id", true, "recorded_at"),
       new Table("biometric_data", "id", false),
       new Table("coaching_sessions", "id", false));
 
-  /** Rows read from the edge for one batch. */
-  public record Batch(int rows, long lastSeq, String json) {}
+  /**
+   * Rows read from the edge for one batch: their replication numbers, and per shared column (in
+   * the order of the table's statement) the values as text.
+   */
+  public record Batch(int rows, long lastSeq, long[] seqs, Object[][] values) {
+    /** Rows from..to (1-based, inclusive), for splitting a batch the cloud refused. */
+    public Batch slice(int from, int to) {
+      Object[][] part = new Object[values.length][];
+      for (int c = 0; c < values.length; c++) {
+        part[c] = java.util.Arrays.copyOfRange(values[c], from - 1, to);
+      }
+      return new Batch(to - from + 1, seqs[to - 1], java.util.Arrays.copyOfRange(seqs, from - 1, to), part);
+    }
+  }
 
   /** Erasures read from the edge for one batch. */
   public record Erasures(List<UUID> users, long lastSeq) {}
@@ -53,6 +80,11 @@ public final class ReplicationRepository {
   private final Pool edge;
   private final Pool cloud;
   private final Map<String, String> upserts = new HashMap<>();
+  private final Map<String, String> reads = new HashMap<>();
+  private final Map<String, List<String>> sharedColumns = new HashMap<>();
+  /** Types whose binary form the client carries unchanged both ways. */
+  static final Set<String> TYPED = Set.of("uuid", "bigint", "integer", "smallint", "double precision", "boolean",
+      "text", "timestamp with time zone");
 
   /** @param cloud null when only the edge side is used (status without replication) */
   public ReplicationRepository(Pool edge, Pool cloud) {
@@ -65,41 +97,83 @@ public final class ReplicationRepository {
    * information_schema, so a column added to both by a migration travels without code changes.
    */
   public Future<Void> loadColumns() {
-    String sql = "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()";
+    String sql = "SELECT c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+        + "JOIN pg_class c ON c.oid = a.attrelid WHERE c.relnamespace = current_schema()::regnamespace "
+        + "AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped";
     return Future.all(edge.query(sql).execute(), cloud.query(sql).execute()).map(all -> {
-      Map<String, Set<String>> edgeCols = columns(all.resultAt(0));
-      Map<String, Set<String>> cloudCols = columns(all.resultAt(1));
+      Map<String, Map<String, String>> edgeCols = columns(all.resultAt(0));
+      Map<String, Map<String, String>> cloudCols = columns(all.resultAt(1));
       for (Table t : TABLES) {
-        Set<String> shared = new TreeSet<>(edgeCols.getOrDefault(t.name(), Set.of()));
-        shared.retainAll(cloudCols.getOrDefault(t.name(), Set.of()));
+        Map<String, String> cloudTypes = cloudCols.getOrDefault(t.name(), Map.of());
+        Set<String> shared = new TreeSet<>(edgeCols.getOrDefault(t.name(), Map.of()).keySet());
+        shared.retainAll(cloudTypes.keySet());
         shared.remove("repl_seq");
         shared.remove("gym_id");
-        if (shared.isEmpty() || !cloudCols.getOrDefault(t.name(), Set.of()).contains("gym_id")) {
+        if (shared.isEmpty() || !cloudTypes.containsKey("gym_id")) {
           throw new IllegalStateException("the cloud database lacks table " + t.name() + " with gym_id");
         }
-        upserts.put(t.name(), upsert(t, new ArrayList<>(shared)));
+        List<String> cols = new ArrayList<>(shared);
+        Map<String, String> edgeTypes = edgeCols.get(t.name());
+        Set<String> typed = new java.util.HashSet<>();
+        for (String c : cols) {
+          String type = cloudTypes.get(c);
+          if (type.equals(edgeTypes.get(c)) && (TYPED.contains(type) || type.startsWith("character varying"))) {
+            typed.add(c);
+          }
+        }
+        sharedColumns.put(t.name(), cols);
+        reads.put(t.name(), read(t, cols, typed));
+        upserts.put(t.name(), upsert(t, cols, cloudTypes, typed));
       }
       return null;
     });
   }
 
-  private static Map<String, Set<String>> columns(io.vertx.sqlclient.RowSet<Row> rows) {
-    Map<String, Set<String>> out = new HashMap<>();
+  private static Map<String, Map<String, String>> columns(io.vertx.sqlclient.RowSet<Row> rows) {
+    Map<String, Map<String, String>> out = new HashMap<>();
     for (Row r : rows) {
-      out.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
+      out.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getString(2));
     }
     return out;
   }
 
-  private static String upsert(Table t, List<String> cols) {
-    String list = String.join(", ", cols);
-    String sql = "INSERT INTO " + t.name() + " (" + list + ", gym_id) SELECT " + list + ", $2 FROM "
-        + "jsonb_populate_recordset(NULL::" + t.name() + ", $1::text::jsonb) ON CONFLICT (" + t.conflictKey() + ") ";
+  static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  /** Up to $3 rows numbered in ($1, $2], each column aggregated (typed or as text) in number order. */
+  private static String read(Table t, List<String> cols, Set<String> typed) {
+    StringBuilder sql = new StringBuilder("SELECT count(*)::int, max(repl_seq), array_agg(repl_seq)");
+    for (String c : cols) {
+      // the sorted subquery feeds every aggregate in the same (number) order
+      sql.append(", array_agg(").append(quote(c)).append(typed.contains(c) ? ")" : "::text)");
+    }
+    return sql.append(" FROM (SELECT * FROM ").append(t.name()).append(" WHERE repl_seq > $1 AND repl_seq <= $2 ")
+        .append("ORDER BY repl_seq LIMIT $3) b").toString();
+  }
+
+  private static String upsert(Table t, List<String> cols, Map<String, String> cloudTypes, Set<String> typed) {
+    String list = String.join(", ", cols.stream().map(ReplicationRepository::quote).toList());
+    StringBuilder casts = new StringBuilder();
+    StringBuilder arrays = new StringBuilder();
+    for (int i = 0; i < cols.size(); i++) {
+      String c = quote(cols.get(i));
+      String type = cloudTypes.get(cols.get(i));
+      casts.append(i == 0 ? "" : ", ").append("x.").append(c);
+      if (!typed.contains(cols.get(i))) {
+        casts.append("::").append(type);
+      }
+      arrays.append(i == 0 ? "" : ", ").append("$").append(i + 1).append("::")
+          .append(typed.contains(cols.get(i)) ? type : "text").append("[]");
+    }
+    String sql = "INSERT INTO " + t.name() + " (" + list + ", gym_id) SELECT " + casts + ", $" + (cols.size() + 1)
+        + " FROM unnest(" + arrays + ") AS x(" + list + ") ON CONFLICT (" + t.conflictKey() + ") ";
     if (!t.mutable()) {
       return sql + "DO NOTHING";
     }
     List<String> keys = List.of(t.conflictKey().split(",\\s*"));
-    List<String> sets = cols.stream().filter(c -> !keys.contains(c)).map(c -> c + " = EXCLUDED." + c).toList();
+    List<String> sets = cols.stream().filter(c -> !keys.contains(c)).map(c -> quote(c) + " = EXCLUDED." + quote(c))
+        .toList();
     return sql + "DO UPDATE SET " + String.join(", ", sets);
   }
 
@@ -131,19 +205,78 @@ public final class ReplicationRepository {
 
   /** Up to {@code limit} edge rows of the table numbered in (after, horizon], in number order. */
   public Future<Batch> read(Table t, long after, long horizon, int limit) {
-    String sql = "SELECT count(*)::int, max(repl_seq), coalesce(jsonb_agg(to_jsonb(b) - 'repl_seq' ORDER BY repl_seq), "
-        + "'[]')::text FROM (SELECT * FROM " + t.name() + " WHERE repl_seq > $1 AND repl_seq <= $2 ORDER BY repl_seq "
-        + "LIMIT $3) b";
-    return edge.preparedQuery(sql).execute(Tuple.of(after, horizon, limit)).map(rows -> {
+    int n = sharedColumns.get(t.name()).size();
+    return edge.preparedQuery(reads.get(t.name())).execute(Tuple.of(after, horizon, limit)).map(rows -> {
       Row r = rows.iterator().next();
-      return new Batch(r.getInteger(0), r.getLong(1) == null ? after : r.getLong(1), r.getString(2));
+      int count = r.getInteger(0);
+      if (count == 0) {
+        return new Batch(0, after, new long[0], new Object[n][0]);
+      }
+      Long[] seqs = r.getArrayOfLongs(2);
+      long[] numbers = new long[seqs.length];
+      for (int i = 0; i < seqs.length; i++) {
+        numbers[i] = seqs[i];
+      }
+      Object[][] values = new Object[n][];
+      for (int c = 0; c < n; c++) {
+        // UUID[], Double[], OffsetDateTime[], String[]...: sent back as they came
+        values[c] = (Object[]) r.getValue(3 + c);
+      }
+      return new Batch(count, r.getLong(1), numbers, values);
     });
   }
 
   /** One cloud transaction: the batch is in the cloud entirely or not at all. */
   public Future<Void> write(Table t, Batch batch, String gymId) {
-    String sql = upserts.get(t.name());
-    return cloud.withTransaction(tx -> tx.preparedQuery(sql).execute(Tuple.of(batch.json(), gymId))).mapEmpty();
+    Tuple params = Tuple.tuple();
+    for (Object[] column : batch.values()) {
+      params.addValue(column);
+    }
+    params.addString(gymId);
+    return cloud.withTransaction(tx -> tx.preparedQuery(upserts.get(t.name())).execute(params)).mapEmpty();
+  }
+
+  /** Rows {@code from}..{@code to} (1-based, inclusive) of the batch, in one cloud transaction. */
+  public Future<Void> writeSlice(Table t, Batch batch, String gymId, int from, int to) {
+    return write(t, batch.slice(from, to), gymId);
+  }
+
+  /**
+   * Keeps a row the cloud refused, with the reason, on the edge, named by its key as it was sent
+   * (element {@code index}, 1-based, of the batch) and its replication number.
+   */
+  public Future<Void> quarantine(Table t, Batch batch, int index, String sqlState, String error) {
+    List<String> cols = sharedColumns.get(t.name());
+    List<String> key = new ArrayList<>();
+    for (String k : t.edgeKey()) {
+      key.add(String.valueOf(batch.values()[cols.indexOf(k)][index - 1]));
+    }
+    return edge.preparedQuery("INSERT INTO replication_quarantine (table_name, row_key, row_seq, sqlstate, error) "
+            + "VALUES ($1, $2, $3, $4, $5)")
+        .execute(Tuple.of(t.name(), String.join("/", key), batch.seqs()[index - 1], sqlState, error))
+        .mapEmpty();
+  }
+
+  /** How many rows the cloud refused, and the latest of them. */
+  public Future<JsonObject> quarantined(int latest) {
+    return edge.preparedQuery("SELECT (SELECT count(*) FROM replication_quarantine), table_name, row_key, row_seq, "
+            + "sqlstate, error, quarantined_at FROM replication_quarantine ORDER BY id DESC LIMIT $1")
+        .execute(Tuple.of(latest))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return edge.query("SELECT count(*) FROM replication_quarantine").execute()
+                .map(c -> new JsonObject().put("rows", c.iterator().next().getLong(0)).put("latest", new io.vertx.core.json.JsonArray()));
+          }
+          io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+          long count = 0;
+          for (Row r : rows) {
+            count = r.getLong(0);
+            out.add(new JsonObject().put("table", r.getString(1)).put("row_key", r.getString(2))
+                .put("row_seq", r.getLong(3)).put("sqlstate", r.getString(4)).put("error", r.getString(5))
+                .put("quarantined_at", r.getOffsetDateTime(6).toInstant().toString()));
+          }
+          return Future.succeededFuture(new JsonObject().put("rows", count).put("latest", out));
+        });
   }
 
   /** Called only after the cloud committed the batch up to {@code seq}. */
@@ -177,7 +310,7 @@ public final class ReplicationRepository {
 
   /**
    * Removes everything the cloud holds of these users for this gym, in one transaction. Exercises
-   * are found through their workouts, so they go first. Devices and classes carry no user.
+   * and workout recordings are found through their workouts, so they go first. Devices and classes carry no user.
    */
   public Future<Void> erase(List<UUID> users, String gymId) {
     UUID[] ids = users.toArray(UUID[]::new);
@@ -185,6 +318,8 @@ public final class ReplicationRepository {
     Tuple p = Tuple.tuple().addString(gymId).addArrayOfUUID(ids);
     return cloud.withTransaction(tx -> tx.preparedQuery("DELETE FROM exercises WHERE gym_id = $1 AND workout_id IN "
             + "(SELECT id FROM workouts WHERE gym_id = $1 AND user_id = ANY($2))").execute(p)
+        .compose(v -> tx.preparedQuery("DELETE FROM music_recordings WHERE gym_id = $1 AND owner_kind = 'workout' AND "
+            + "owner_id IN (SELECT id FROM workouts WHERE gym_id = $1 AND user_id = ANY($2))").execute(p))
         .compose(v -> deleteByUser(tx, "workouts", p))
         .compose(v -> deleteByUser(tx, "biometric_data", p))
         .compose(v -> deleteByUser(tx, "coaching_sessions", p))
@@ -221,7 +356,7 @@ public final class ReplicationRepository {
           for (Table t : TABLES) {
             Row c = byTable.get(t.name());
             long confirmed = c == null ? 0L : c.getLong(1);
-            String stamp = t.mutable() ? "updated_at" : "created_at";
+            String stamp = t.stamp();
             parts.add(edge.preparedQuery("SELECT count(*), extract(epoch FROM now() - min(" + stamp + "))::float8 FROM "
                     + t.name() + " WHERE repl_seq > $1")
                 .execute(Tuple.of(confirmed))

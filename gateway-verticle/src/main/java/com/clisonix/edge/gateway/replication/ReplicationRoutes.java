@@ -35,7 +35,8 @@ public final class ReplicationRoutes {
             new DeliveryOptions().setSendTimeout(10_000))
         .map(msg -> msg.body())
         .recover(err -> err instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS
-            ? edgeOnly.pending().compose(tables -> edgeOnly.pendingErasures().map(erasures -> new JsonObject()
+            ? edgeOnly.pending().compose(tables -> io.vertx.core.Future.all(edgeOnly.pendingErasures(),
+                edgeOnly.quarantined(20)).map(more -> new JsonObject()
                 .put("enabled", false)
                 .put("role", "off")
                 .put("gym_id", api.config().gym().id())
@@ -46,10 +47,12 @@ public final class ReplicationRoutes {
                 .put("consecutive_failures", 0)
                 .put("drain_rate_rows_per_second", 0.0)
                 .put("max_rows_per_second", api.config().replication().maxRowsPerSecond())
-                .put("pending_erasures", erasures)
-                .put("tables", tables)))
+                .put("pending_erasures", more.<Long>resultAt(0))
+                .put("tables", tables)
+                .put("quarantine", more.<JsonObject>resultAt(1))))
             : io.vertx.core.Future.failedFuture(err))
-        .onSuccess(body -> ApiResponses.json(ctx, 200, body))
+        .onSuccess(body -> ApiResponses.json(ctx, 200, body
+            .put("capacity", com.clisonix.edge.gateway.retention.RetentionState.snapshot(api.vertx()))))
         .onFailure(ctx::fail);
   }
 }

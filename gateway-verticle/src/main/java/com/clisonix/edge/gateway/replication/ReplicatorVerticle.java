@@ -76,6 +76,8 @@ public class ReplicatorVerticle extends VerticleBase {
   private final Map<String, AtomicLong> pendingRows = new HashMap<>();
   private final Map<String, AtomicLong> oldestPendingSeconds = new HashMap<>();
   private final Map<String, Counter> replicated = new HashMap<>();
+  private final Map<String, Counter> quarantinedRows = new HashMap<>();
+  private final java.util.Set<String> backlog = new java.util.HashSet<>();
   private MessageConsumer<Object> statusConsumer;
   private PgConnection leaderConnection;
 
@@ -127,6 +129,10 @@ public class ReplicatorVerticle extends VerticleBase {
           .tag("table", t.name()).register(registry);
       replicated.put(t.name(), c);
       meters.add(c);
+      Counter q = Counter.builder("clisonix.replication.quarantined.rows")
+          .description("Rows the cloud refused, kept in replication_quarantine").tag("table", t.name()).register(registry);
+      quarantinedRows.put(t.name(), q);
+      meters.add(q);
     }
   }
 
@@ -196,7 +202,8 @@ public class ReplicatorVerticle extends VerticleBase {
           failures = 0;
           lastSuccess = Instant.now();
           // a full batch means more is waiting: go on as fast as the bucket allows
-          schedule(r[0] ? bucket.waitMs(Math.min(opts.batchSize(), opts.maxRowsPerSecond()), System.nanoTime())
+          schedule(r[0] ? bucket.waitMs(Math.min(backlog.isEmpty() ? opts.batchSize() : opts.catchUpBatchSize(),
+              opts.maxRowsPerSecond()), System.nanoTime())
               : opts.batchAgeMs());
         })
         .onFailure(this::failed)
@@ -224,13 +231,20 @@ public class ReplicatorVerticle extends VerticleBase {
     }
     // each pass starts at another table, so a big backlog in one cannot starve the others
     Table t = tables.get((i + passes) % tables.size());
-    int limit = Math.min(opts.batchSize(), bucket.available(System.nanoTime()));
+    // a table whose last batch was full has a backlog: it drains in larger batches (fewer round trips)
+    int size = backlog.contains(t.name()) ? opts.catchUpBatchSize() : opts.batchSize();
+    int limit = Math.min(size, bucket.available(System.nanoTime()));
     if (limit < 1) {
       return Future.succeededFuture(new boolean[] {true, sent});
     }
     currentTable = t.name();
     long after = cursors.getOrDefault(t.name(), 0L);
     return repo.read(t, after, horizon, limit).compose(batch -> {
+      if (batch.rows() < limit) {
+        backlog.remove(t.name());
+      } else {
+        backlog.add(t.name());
+      }
       if (batch.rows() == 0) {
         return sendTables(i + 1, horizon, cursors, full, sent);
       }
@@ -239,13 +253,54 @@ public class ReplicatorVerticle extends VerticleBase {
         // the lock went with its connection: another box may be draining now, so this one stops
         return Future.failedFuture(new IllegalStateException("no longer the replicating box"));
       }
-      return cloudStep(repo.write(t, batch, gymId))
+      return cloudStep(writeOrSplit(t, batch))
+          .compose(v -> opts.confirmDelayMs() == 0 ? Future.<Void>succeededFuture()
+              : vertx.timer(opts.confirmDelayMs()).<Void>mapEmpty())
           .compose(v -> repo.confirm(t.name(), batch.lastSeq()))
           .compose(v -> {
             delivered(t.name(), batch.rows());
             return sendTables(i + 1, horizon, cursors, full || batch.rows() == limit, true);
           });
     });
+  }
+
+  /**
+   * Writes the batch; if the cloud refuses it (a constraint or a value it does not accept, never a
+   * lost connection), splits it in halves until the refused rows are alone, quarantines those on
+   * the edge and lets the rest through, so one bad row cannot stop its table. Every half is its own
+   * cloud transaction; a crash midway resends the batch, which the cloud absorbs by key.
+   */
+  private Future<Void> writeOrSplit(Table t, ReplicationRepository.Batch batch) {
+    return repo.write(t, batch, gymId).recover(err -> refused(err)
+        ? split(t, batch, 1, batch.rows(), (io.vertx.pgclient.PgException) err)
+        : Future.failedFuture(err));
+  }
+
+  /** Rows from..to (1-based) were refused together with {@code why}. */
+  private Future<Void> split(Table t, ReplicationRepository.Batch batch, int from, int to,
+      io.vertx.pgclient.PgException why) {
+    if (from == to) {
+      String error = why.getErrorMessage() + (why.getDetail() == null ? "" : " (" + why.getDetail() + ")");
+      return repo.quarantine(t, batch, from, why.getSqlState(), error).onSuccess(v -> {
+        quarantinedRows.get(t.name()).increment();
+        LOG.warn("event=replication_row_quarantined table={} sqlstate={} error=\"{}\"", t.name(), why.getSqlState(),
+            error);
+      });
+    }
+    int mid = (from + to) >>> 1;
+    return half(t, batch, from, mid).compose(v -> half(t, batch, mid + 1, to));
+  }
+
+  private Future<Void> half(Table t, ReplicationRepository.Batch batch, int from, int to) {
+    return repo.writeSlice(t, batch, gymId, from, to).recover(err -> refused(err)
+        ? split(t, batch, from, to, (io.vertx.pgclient.PgException) err)
+        : Future.failedFuture(err));
+  }
+
+  /** The cloud answered and said no to the data (SQLSTATE class 22 data exception, 23 constraint). */
+  static boolean refused(Throwable err) {
+    return err instanceof io.vertx.pgclient.PgException pe && pe.getSqlState() != null
+        && (pe.getSqlState().startsWith("22") || pe.getSqlState().startsWith("23"));
   }
 
   private Future<boolean[]> sendErasures(long horizon, Map<String, Long> cursors) {
@@ -319,7 +374,7 @@ public class ReplicatorVerticle extends VerticleBase {
 
   /** What {@code GET /fitness/replication} shows. */
   Future<JsonObject> status() {
-    return Future.all(repo.pending(), repo.pendingErasures()).map(all -> {
+    return Future.all(repo.pending(), repo.pendingErasures(), repo.quarantined(20)).map(all -> {
       JsonObject tables = all.resultAt(0);
       updateGauges(tables);
       return new JsonObject()
@@ -334,7 +389,8 @@ public class ReplicatorVerticle extends VerticleBase {
           .put("drain_rate_rows_per_second", drainRate())
           .put("max_rows_per_second", opts.maxRowsPerSecond())
           .put("pending_erasures", all.<Long>resultAt(1))
-          .put("tables", tables);
+          .put("tables", tables)
+          .put("quarantine", all.<JsonObject>resultAt(2));
     });
   }
 
