@@ -11,6 +11,8 @@ import com.clisonix.edge.gateway.config.GatewayConfig;
 import com.clisonix.edge.gateway.http.HttpServerVerticle;
 import com.clisonix.edge.gateway.journal.ReadingJournalVerticle;
 import com.clisonix.edge.gateway.livecache.EncryptedCacheValueCodec;
+import com.clisonix.edge.gateway.store.LookupKeyStore;
+import java.util.Base64;
 import com.clisonix.edge.gateway.livecache.LiveCacheVerticle;
 import com.clisonix.edge.gateway.metrics.MicrometerIngestMetrics;
 import com.clisonix.edge.gateway.music.MusicRepository;
@@ -79,6 +81,17 @@ public final class GatewayApplication {
       config = GatewayConfig.from(tree, demo);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
+    }
+    if (!config.encryption().hasLookupKey()) {
+      // the keyed hashes need it from the first migration on: read (or make) the store's own
+      return vertx.executeBlocking(() -> LookupKeyStore.resolve(config.edgeDb(), config.encryption().cipher()), false)
+          .onSuccess(key -> LOG.info("event=lookup_key source=edge_store"))
+          .compose(key -> {
+            JsonObject withKey = tree.copy();
+            JsonObject enc = withKey.getJsonObject("encryption", new JsonObject()).copy();
+            withKey.put("encryption", enc.put("lookup_key", Base64.getEncoder().encodeToString(key)));
+            return start(vertx, withKey, demo, demoCoachPassword);
+          });
     }
     GatewayApplication app = new GatewayApplication(vertx, config);
     JsonObject verticleConfig = tree.copy().put("demo", demo);

@@ -147,6 +147,12 @@ public final class Main {
     try {
       JsonObject tree = ConfigLoader.load(vertx, cli.effectiveConfigFile()).await(60, TimeUnit.SECONDS);
       com.clisonix.edge.gateway.config.GatewayConfig config = com.clisonix.edge.gateway.config.GatewayConfig.from(tree, false);
+      if (!config.encryption().hasLookupKey()) {
+        byte[] key = com.clisonix.edge.gateway.store.LookupKeyStore.resolve(config.edgeDb(), config.encryption().cipher());
+        tree.put("encryption", tree.getJsonObject("encryption", new JsonObject()).copy()
+            .put("lookup_key", java.util.Base64.getEncoder().encodeToString(key)));
+        config = com.clisonix.edge.gateway.config.GatewayConfig.from(tree, false);
+      }
       com.clisonix.edge.gateway.crypto.StoreCrypto crypto = config.encryption().crypto();
       com.clisonix.edge.gateway.store.ReEncryptor re = new com.clisonix.edge.gateway.store.ReEncryptor(crypto.cipher());
       java.util.Map<String, com.clisonix.edge.gateway.config.PgUri> stores = new java.util.LinkedHashMap<>();
@@ -159,6 +165,10 @@ public final class Main {
             store.getKey().equals("edge") ? com.clisonix.edge.gateway.store.SchemaMigrator.Target.EDGE
                 : com.clisonix.edge.gateway.store.SchemaMigrator.Target.CLOUD, crypto);
         com.clisonix.edge.gateway.store.ReEncryptor.Report report = re.run(store.getValue());
+        if (store.getKey().equals("edge")
+            && com.clisonix.edge.gateway.store.LookupKeyStore.rewrap(store.getValue(), crypto.cipher())) {
+          System.out.println("reencrypt edge store_secrets.lookup_key rewrapped");
+        }
         for (String line : report.lines().split("\n")) {
           System.out.println("reencrypt " + store.getKey() + " " + line);
         }

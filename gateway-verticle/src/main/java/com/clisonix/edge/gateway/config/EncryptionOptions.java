@@ -13,7 +13,9 @@ import java.util.Set;
  * Keys for encryption at rest: the first is current (it encrypts), the others stay for reading
  * values written before a rotation. The lookup key is separate and never rotates with them: the
  * keyed hashes of emails and device ids are derived from it, so lookups and uniqueness survive
- * any rotation (docs/encryption.md).
+ * any rotation (docs/encryption.md). It is optional: a box not given one keeps a generated key in
+ * its edge store ({@code LookupKeyStore}), and the gateway fills it in before anything uses
+ * {@link #crypto()}; a chain that wants the same hashes in every gym configures one.
  */
 public record EncryptionOptions(List<EncryptionKey> keys, byte[] lookupKey) {
 
@@ -29,13 +31,30 @@ public record EncryptionOptions(List<EncryptionKey> keys, byte[] lookupKey) {
     return keys.get(0);
   }
 
-  /** The cipher and keyed hash the stores use (cheap: build one per repository owner). */
+  /**
+   * The cipher and keyed hash the stores use (cheap: build one per repository owner).
+   *
+   * @throws IllegalStateException when the lookup key is neither configured nor yet read from the store
+   */
   public StoreCrypto crypto() {
+    if (lookupKey == null) {
+      throw new IllegalStateException("the lookup key has not been read from the edge store yet");
+    }
+    return new StoreCrypto(cipher(), new KeyedHash(lookupKey));
+  }
+
+  /** The data keys' cipher alone (what the stored lookup key is wrapped with). */
+  public FieldCipher cipher() {
     List<FieldCipher.Key> k = new ArrayList<>();
     for (EncryptionKey e : keys) {
       k.add(new FieldCipher.Key(e.id(), e.key()));
     }
-    return new StoreCrypto(new FieldCipher(k), new KeyedHash(lookupKey));
+    return new FieldCipher(k);
+  }
+
+  /** True when the configuration names the lookup key. */
+  public boolean hasLookupKey() {
+    return lookupKey != null;
   }
 
   @Override
@@ -82,7 +101,7 @@ public record EncryptionOptions(List<EncryptionKey> keys, byte[] lookupKey) {
     String expected = "expected base64 of 32 random bytes, kept for the life of the store (it is not rotated)";
     String text = r.string("encryption.lookup_key", null);
     if (text == null || text.isBlank()) {
-      throw new ConfigException("encryption.lookup_key", label + " is missing: " + expected);
+      return null;
     }
     byte[] key;
     try {
