@@ -80,13 +80,19 @@ class ReplicationCrashIT {
         first.awaitPort(90);
         first.kill();
       }
-      sql(edge, "INSERT INTO fitness_users (id, user_id, username, email) VALUES ($1, 'crash', 'crash', "
-          + "'crash@example.test')", athlete);
+      // emails and values are encrypted at rest, with the keys the gateway child runs with
+      var crypto = GatewayTestConfig.crypto();
+      sql(edge, "INSERT INTO fitness_users (id, user_id, username, email, email_hash) VALUES ($1, 'crash', 'crash', $2, $3)",
+          athlete, io.vertx.core.buffer.Buffer.buffer(crypto.cipher().encryptString(
+              com.clisonix.edge.gateway.crypto.EncryptedColumn.USER_EMAIL, "crash@example.test")),
+          io.vertx.core.buffer.Buffer.buffer(crypto.hash().email("crash@example.test")));
+      io.vertx.core.buffer.Buffer heartRate = io.vertx.core.buffer.Buffer.buffer(crypto.cipher().encryptDouble(
+          com.clisonix.edge.gateway.crypto.EncryptedColumn.READING_VALUE, 120.0));
       sql(edge, "INSERT INTO fitness_stats (id, user_id, total_workouts) VALUES ($1, $2, 0)", UUID.randomUUID(), athlete);
       for (int k = 0; k < KILLS; k++) {
         // more backlog each life: readings and an update of a mutable row
         sql(edge, "INSERT INTO biometric_data (id, user_id, biometric_type, value, unit, measurement_time) SELECT "
-            + "gen_random_uuid(), $1, 'heart_rate', 60 + random() * 120, 'bpm', now() FROM generate_series(1, 3000)", athlete);
+            + "gen_random_uuid(), $1, 'heart_rate', $2, 'bpm', now() FROM generate_series(1, 3000)", athlete, heartRate);
         sql(edge, "UPDATE fitness_stats SET total_workouts = total_workouts + 1 WHERE user_id = $1", athlete);
         try (GatewayProcessHandle gw = GatewayProcessHandle.start(dir, env)) {
           gw.awaitPort(90);

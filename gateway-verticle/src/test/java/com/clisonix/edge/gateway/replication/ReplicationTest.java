@@ -280,16 +280,17 @@ class ReplicationTest extends ApiTestBase {
   @Order(5)
   void rowsTheCloudRefusesAreQuarantinedAndTheRestFlows() throws Exception {
     awaitInSync(Duration.ofSeconds(30));
-    // a rule the cloud has and the edge does not: the chain's reporting refuses a heart rate above 250
+    // a rule the cloud has and the edge does not: the chain's reporting takes heart rates in bpm only
+    // (values are encrypted at rest, so the rule is on a column in clear)
     cloud.query("ALTER TABLE biometric_data ADD CONSTRAINT cloud_hr_plausible CHECK (biometric_type <> 'heart_rate' "
-        + "OR value <= 250) NOT VALID").execute().await(10, TimeUnit.SECONDS);
+        + "OR unit = 'bpm') NOT VALID").execute().await(10, TimeUnit.SECONDS);
     UUID bad1 = UUID.randomUUID();
     UUID bad2 = UUID.randomUUID();
     long before = one(cloud, "SELECT count(*) FROM biometric_data").getLong(0);
     // one statement: all 300 land in one edge transaction and so in one cloud batch of 200 and one of 100
     edge("INSERT INTO biometric_data (id, user_id, biometric_type, value, unit, measurement_time) SELECT CASE g "
-        + "WHEN 37 THEN $2 WHEN 251 THEN $3 ELSE gen_random_uuid() END, $1, 'heart_rate', CASE WHEN g IN (37, 251) "
-        + "THEN 260 + g ELSE 60 + g % 100 END, 'bpm', now() FROM generate_series(1, 300) g", ann, bad1, bad2);
+        + "WHEN 37 THEN $2 WHEN 251 THEN $3 ELSE gen_random_uuid() END, $1, 'heart_rate', $4, CASE WHEN g IN (37, 251) "
+        + "THEN 'beats' ELSE 'bpm' END, now() FROM generate_series(1, 300) g", ann, bad1, bad2, heartRates(1)[0]);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(one(cloud, "SELECT count(*) FROM "
         + "biometric_data").getLong(0)).isEqualTo(before + 298));
     assertThat(one(cloud, "SELECT count(*) FROM biometric_data WHERE id IN ($1, $2)", bad1, bad2).getLong(0)).isZero();

@@ -30,9 +30,15 @@ class DropOldestRetentionTest extends ApiTestBase {
     db.preparedQuery(sql).execute(Tuple.from(params)).await(10, TimeUnit.SECONDS);
   }
 
+  /**
+   * n readings of one batch; values are encrypted at rest, so each batch is told apart by its
+   * confidence score (value / 100), which stays in clear.
+   */
   void fill(UUID user, int n, int value) throws Exception {
-    sql("INSERT INTO biometric_data (id, user_id, biometric_type, value, unit, measurement_time) "
-        + "SELECT gen_random_uuid(), $1, 'heart_rate', $3, 'bpm', now() FROM generate_series(1, $2) g", user, n, value);
+    sql("INSERT INTO biometric_data (id, user_id, biometric_type, value, unit, measurement_time, confidence_score) "
+        + "SELECT gen_random_uuid(), $1, 'heart_rate', $3, 'bpm', now(), $4 FROM generate_series(1, $2) g", user, n,
+        io.vertx.core.buffer.Buffer.buffer(com.clisonix.edge.gateway.GatewayTestConfig.crypto().cipher().encryptDouble(
+            com.clisonix.edge.gateway.crypto.EncryptedColumn.READING_VALUE, (double) value)), value / 100.0);
   }
 
   void confirmUpTo(String where) throws Exception {
@@ -51,15 +57,15 @@ class DropOldestRetentionTest extends ApiTestBase {
     String workout = startWorkout(user.toString());
     // 600 old readings (value 61) the cloud has, then 300 newer ones (62) it has not
     fill(user, 600, 61);
-    confirmUpTo("value = 61");
+    confirmUpTo("confidence_score = 0.61");
     fill(user, 300, 62);
-    long oldest150th = count("SELECT repl_seq FROM biometric_data WHERE value = 61 ORDER BY repl_seq OFFSET 149 LIMIT 1");
+    long oldest150th = count("SELECT repl_seq FROM biometric_data WHERE confidence_score = 0.61 ORDER BY repl_seq OFFSET 149 LIMIT 1");
     // 200 more (63): 1100 held, limit 1000, low-water 950: 150 of the oldest confirmed go
     fill(user, 200, 63);
     await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
         assertThat(count("SELECT count(*) FROM biometric_data")).isEqualTo(950));
-    assertThat(count("SELECT count(*) FROM biometric_data WHERE value = 61")).isEqualTo(450);
-    assertThat(count("SELECT count(*) FROM biometric_data WHERE value IN (62, 63)")).as("unconfirmed kept").isEqualTo(500);
+    assertThat(count("SELECT count(*) FROM biometric_data WHERE confidence_score = 0.61")).isEqualTo(450);
+    assertThat(count("SELECT count(*) FROM biometric_data WHERE confidence_score IN (0.62, 0.63)")).as("unconfirmed kept").isEqualTo(500);
     // the oldest went first: the remaining confirmed ones are the newest 450 of the 600
     assertThat(count("SELECT count(*) FROM biometric_data WHERE repl_seq <= $1", oldest150th)).isZero();
     assertThat(count("SELECT count(*) FROM fitness_users WHERE id = $1", user)).isEqualTo(1);
@@ -79,8 +85,8 @@ class DropOldestRetentionTest extends ApiTestBase {
     awaitRefusing(true);
     assertThat(api.post("/fitness/users/" + user + "/biometrics", adminToken, new JsonObject()
         .put("biometric_type", "heart_rate").put("value", 99)).status()).isEqualTo(507);
-    assertThat(count("SELECT count(*) FROM biometric_data WHERE value = 61")).isZero();
-    assertThat(count("SELECT count(*) FROM biometric_data WHERE value IN (62, 63, 64)")).as("no unconfirmed reading lost")
+    assertThat(count("SELECT count(*) FROM biometric_data WHERE confidence_score = 0.61")).isZero();
+    assertThat(count("SELECT count(*) FROM biometric_data WHERE confidence_score IN (0.62, 0.63, 0.64)")).as("no unconfirmed reading lost")
         .isEqualTo(1100);
     String metrics = gw.web().get("/metrics").send().await(10, TimeUnit.SECONDS).bodyAsString();
     assertThat(metrics).contains("clisonix_retention_dropped_readings_total{replicated=\"true\"} 600.0")
