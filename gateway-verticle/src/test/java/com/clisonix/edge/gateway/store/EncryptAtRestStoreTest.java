@@ -100,7 +100,8 @@ class EncryptAtRestStoreTest {
   @Order(1)
   void upgradingAStoreWithPlaintextRowsEncryptsEveryOneOfThem() throws Exception {
     StoreCrypto a = crypto(new FieldCipher.Key("a", keyA));
-    assertThat(SchemaMigrator.migrateBlocking(db, SchemaMigrator.Target.EDGE, a).migrationsExecuted).isEqualTo(2);
+    assertThat(SchemaMigrator.migrateBlocking(db, SchemaMigrator.Target.EDGE, a).migrationsExecuted)
+        .as("V5 (encryption), V5_1 and the migrations after them").isGreaterThanOrEqualTo(2);
     try (Connection c = SchemaMigratorTest.connect(db); Statement s = c.createStatement()) {
       for (EncryptedColumn col : EncryptedColumn.values()) {
         assertThat(type(s, col.table(), col.column())).as(col.toString()).isEqualTo("bytea");
