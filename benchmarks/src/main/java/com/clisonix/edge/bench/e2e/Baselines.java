@@ -61,8 +61,8 @@ final class Baselines {
   private long search(BaselineSink.Mode mode, String name) throws Exception {
     BaselineSink s = sink(mode);
     LoadPublisher p = publisher();
-    int start = mode == BaselineSink.Mode.NAIVE ? 1000 : h.o.startRate();
-    RateSearch search = new RateSearch(start, h.o.maxRate(), 0.15, h.o.quick() ? 5 : 8);
+    int start = mode == BaselineSink.Mode.NAIVE ? 500 : h.o.startRate();
+    RateSearch search = new RateSearch(start, h.o.maxRate(), 0.15, h.o.quick() ? (mode == BaselineSink.Mode.NAIVE ? 4 : 5) : 8);
     try {
       while (search.next() > 0) {
         int rate = search.next();
@@ -75,7 +75,7 @@ final class Baselines {
         long last = stored[0];
         long lastChange = t0;
         while (stored[0] < acked && System.currentTimeMillis() - lastChange < 3000
-            && System.currentTimeMillis() - t0 < 20_000) {
+            && System.currentTimeMillis() - t0 < 10_000) {
           Children.sleep(100);
           stored = s.stored(n);
           if (stored[0] != last) {

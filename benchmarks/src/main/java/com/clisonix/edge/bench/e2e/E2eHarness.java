@@ -86,7 +86,8 @@ public final class E2eHarness {
     long copyBest = -1;
     long naiveBest = -1;
     Baselines baselines = new Baselines(this);
-    if (!o.faultsOnly()) {
+    boolean measure = !o.faultsOnly() && !o.soakOnly();
+    if (measure) {
       brokerP99 = baselines.brokerLatency(o.latencyRate(), o.latencySeconds());
       baselines.brokerThroughput();
       copyBest = baselines.store(BaselineSink.Mode.COPY);
@@ -97,13 +98,13 @@ public final class E2eHarness {
     long p99 = -1;
     long rssMb = -1;
     Scenarios scenarios = new Scenarios(this);
-    if (!o.faultsOnly()) {
+    if (measure) {
       e2e = scenarios.highestRate();
       p99 = scenarios.latency(o.latencyRate(), o.latencySeconds());
       rssMb = scenarios.gymLoad(o.gymSeconds(), "gym_load");
-      if (!o.quick() && o.soakMinutes() > 0) {
-        scenarios.soak(o.soakMinutes());
-      }
+    }
+    if ((measure || o.soakOnly()) && !o.quick() && o.soakMinutes() > 0) {
+      scenarios.soak(o.soakMinutes());
     }
     if (o.faults() || o.faultsOnly()) {
       new Faults(this).runAll();

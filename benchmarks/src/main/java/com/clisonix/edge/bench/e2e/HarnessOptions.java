@@ -10,10 +10,10 @@ import java.util.List;
  */
 record HarnessOptions(boolean quick, Path repo, Path jar, Path out, int athletes, int startRate, int maxRate,
     int searchHoldSeconds, int finalHoldSeconds, int latencyRate, int latencySeconds, int gymSeconds,
-    int soakMinutes, boolean faults, boolean faultsOnly, List<String> gatewayJvmOpts) {
+    int soakMinutes, boolean faults, boolean faultsOnly, boolean soakOnly, List<String> gatewayJvmOpts) {
 
   static final String USAGE = """
-      usage: E2eHarness [--quick] [--faults-only] [--no-faults] [--repo DIR] [--jar FILE] [--out DIR]
+      usage: E2eHarness [--quick] [--faults-only] [--soak-only] [--no-faults] [--repo DIR] [--jar FILE] [--out DIR]
                         [--athletes N] [--start-rate N] [--max-rate N] [--search-hold S] [--final-hold S]
                         [--latency-rate N] [--soak-minutes M] [--jfr]
       """;
@@ -22,6 +22,7 @@ record HarnessOptions(boolean quick, Path repo, Path jar, Path out, int athletes
     boolean quick = false;
     boolean faults = true;
     boolean faultsOnly = false;
+    boolean soakOnly = false;
     boolean jfr = false;
     Path repo = Path.of("").toAbsolutePath();
     Path jar = null;
@@ -39,6 +40,7 @@ record HarnessOptions(boolean quick, Path repo, Path jar, Path out, int athletes
         case "--quick" -> quick = true;
         case "--no-faults" -> faults = false;
         case "--faults-only" -> faultsOnly = true;
+        case "--soak-only" -> soakOnly = true;
         case "--jfr" -> jfr = true;
         case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath();
         case "--jar" -> jar = Path.of(args[++i]).toAbsolutePath();
@@ -64,7 +66,7 @@ record HarnessOptions(boolean quick, Path repo, Path jar, Path out, int athletes
       jvm.add("-XX:StartFlightRecording=filename=" + out.resolve("gateway.jfr") + ",settings=profile");
     }
     return new HarnessOptions(quick, repo, jar, out, athletes, startRate, maxRate,
-        searchHold != null ? searchHold : quick ? 6 : 30, finalHold, latencyRate, quick ? 15 : 30, quick ? 20 : 60,
-        soak, faults && !quick, faultsOnly, jvm);
+        searchHold != null ? searchHold : quick ? 5 : 30, finalHold, latencyRate, quick ? 10 : 30, quick ? 20 : 60,
+        soak, faults && !quick && !soakOnly, faultsOnly, soakOnly, jvm);
   }
 }

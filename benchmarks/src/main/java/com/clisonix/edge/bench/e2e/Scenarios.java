@@ -37,6 +37,9 @@ final class Scenarios {
 
   /** The highest rate held for {@code finalHoldSeconds} with every acknowledged message stored exactly once. */
   long highestRate() {
+    // warm-up, not counted: every athlete's session loaded, the hot paths compiled
+    Step warm = step(Math.min(1000, h.o.startRate()), 5);
+    h.report.line(warm.line("e2e_warmup"));
     RateSearch search = new RateSearch(h.o.startRate(), h.o.maxRate(), 0.15, h.o.quick() ? 6 : 8);
     while (search.next() > 0) {
       Step s = step(search.next(), h.o.searchHoldSeconds());
