@@ -104,7 +104,7 @@ final class LoadPublisher {
 
   /**
    * Publishes at {@code perSecond} messages per second in total, spread over every athlete in
-   * turn, for {@code millis}; sequence numbers start at 0 for the step. Blocks the caller (the
+   * turn, for {@code millis}. Blocks the caller (the
    * harness's main thread), never an event loop.
    *
    * @return the acknowledged sequence numbers of the step
@@ -119,7 +119,10 @@ final class LoadPublisher {
    */
   Acked run(double perSecond, long millis, Payload payload, Acked continuing) {
     Acked step = continuing != null ? continuing : new Acked(deviceIds.size());
-    boolean reset = continuing == null;
+    // Sequence numbers go on across steps, so a late row of an earlier step can never pass for
+    // a message of this one; they restart only before they would outgrow the 16-bit field.
+    long perAthlete = (long) (perSecond * millis / 1000 / Math.max(1, deviceIds.size())) + 1000;
+    boolean reset = continuing == null && bridges.stream().anyMatch(b -> b.maxSeq() + perAthlete > 65_000);
     this.ackedSeqs = step;
     this.payload = payload;
     List<Future<Void>> done = new ArrayList<>();
@@ -166,6 +169,14 @@ final class LoadPublisher {
 
     int inFlight() {
       return inFlight;
+    }
+
+    int maxSeq() {
+      int m = 0;
+      for (int v : seq) {
+        m = Math.max(m, v);
+      }
+      return m;
     }
 
     @Override
