@@ -151,8 +151,10 @@ final class Faults {
     long now = System.currentTimeMillis();
     long[] offsets = {-25 * 3_600_000L, 10 * 60_000L, -23 * 3_600_000L, 4 * 60_000L};
     int per = 50;
+    // the probe athletes' straps: rows timed 4 min ahead must not fall into a later scenario's
+    // window of the load athletes
     for (int k = 0; k < offsets.length; k++) {
-      String device = h.devices.get(k);
+      String device = h.probeDevices.get(k);
       for (int i = 0; i < per; i++) {
         String hex = String.format("08%02X%02X00", HrPackets.bpm(i), 0xF0 + k);
         String body = new JsonObject().put("hex", hex).put("ts", now + offsets[k] + i * 1000L).encode();
@@ -163,7 +165,7 @@ final class Faults {
     Children.sleep(4000);
     long[] stored = new long[offsets.length];
     for (int k = 0; k < offsets.length; k++) {
-      stored[k] = countEnergy(h.devices.get(k), 0xF0 + k, now + offsets[k] - 1000, now + offsets[k] + per * 1000L + 1000);
+      stored[k] = countEnergy(h.probeDevices.get(k), 0xF0 + k, now + offsets[k] - 1000, now + offsets[k] + per * 1000L + 1000);
     }
     double rejected = PromText.sum(h.gateway.metrics(), "clisonix_ingest_rejected_total") - rejectedBefore;
     Children.await(c.disconnect(), 10_000);
