@@ -275,8 +275,15 @@ public final class AthleteSessionVerticle extends VerticleBase {
             e.timer = vertx.setTimer(Math.max(1, e.throttle.delayMs(now)), id -> {
                 e.timer = -1;
                 long at = System.currentTimeMillis();
-                if (e.throttle.takeDue(at)) {
-                    emit(e, at);
+                if (e.throttle.pending() && e.throttle.delayMs(at) == 0) {
+                    raiseAlerts(e, at);
+                    JsonObject m = AthleteJson.metrics(e.state.metrics(at));
+                    if (sameAsLast(e, m)) {
+                        // nothing the floor shows changed: a repeat would only hold the next reading back
+                        e.throttle.dropPending();
+                    } else if (e.throttle.takeDue(at)) {
+                        publish(e, m);
+                    }
                 }
             });
         }
@@ -284,7 +291,23 @@ public final class AthleteSessionVerticle extends VerticleBase {
 
     private void emit(AthleteSlot e, long now) {
         raiseAlerts(e, now);
-        vertx.eventBus().publish(METRICS_ADDRESS, AthleteJson.metrics(e.state.metrics(now)));
+        publish(e, AthleteJson.metrics(e.state.metrics(now)));
+    }
+
+    private void publish(AthleteSlot e, JsonObject metrics) {
+        JsonObject withoutTs = metrics.copy();
+        withoutTs.remove("ts");
+        e.lastEmitted = withoutTs;
+        vertx.eventBus().publish(METRICS_ADDRESS, metrics);
+    }
+
+    private static boolean sameAsLast(AthleteSlot e, JsonObject metrics) {
+        if (e.lastEmitted == null) {
+            return false;
+        }
+        JsonObject withoutTs = metrics.copy();
+        withoutTs.remove("ts");
+        return withoutTs.equals(e.lastEmitted);
     }
 
     private boolean raiseAlerts(AthleteSlot e, long now) {

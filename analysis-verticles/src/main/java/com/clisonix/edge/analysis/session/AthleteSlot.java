@@ -16,6 +16,8 @@ final class AthleteSlot {
     final LeadingEdgeThrottle throttle;
     /** The trailing emission's timer, or -1. */
     long timer = -1;
+    /** The last metrics emitted, without their {@code ts}: a trailing emission that would repeat them is dropped. */
+    io.vertx.core.json.JsonObject lastEmitted;
 
     AthleteSlot(UUID userId, long emitIntervalMs) {
         this.userId = userId;

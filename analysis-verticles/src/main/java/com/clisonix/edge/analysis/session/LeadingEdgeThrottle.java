@@ -60,6 +60,16 @@ public final class LeadingEdgeThrottle {
         return false;
     }
 
+    /**
+     * Forgets a coalesced update whose trailing emission would repeat the last one (for instance a
+     * sensor-contact reading in the same packet as the heart rate just emitted), without counting
+     * it as an emission: the next update then goes out at once once the interval since the real
+     * last emission has passed, instead of waiting a further interval behind a repeat.
+     */
+    public void dropPending() {
+        pending = false;
+    }
+
     /** Wall time of the last emission, or {@link Long#MIN_VALUE} before the first. */
     public long lastEmitMs() {
         return lastEmitMs;

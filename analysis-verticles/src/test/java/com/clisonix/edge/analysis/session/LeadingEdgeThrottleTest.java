@@ -37,4 +37,16 @@ class LeadingEdgeThrottleTest {
         assertThat(t.offer(0)).isTrue();
         assertThat(t.takeDue(5000)).isFalse();
     }
+
+    @Test
+    void aDroppedRepeatIsNotAnEmission() {
+        LeadingEdgeThrottle t = new LeadingEdgeThrottle(1000);
+        assertThat(t.offer(0)).isTrue();
+        assertThat(t.offer(5)).as("the same packet's second reading").isFalse();
+        t.dropPending();
+        assertThat(t.pending()).isFalse();
+        assertThat(t.takeDue(1000)).isFalse();
+        // the interval still counts from the real emission at 0: a reading at 1500 goes out at once
+        assertThat(t.offer(1500)).isTrue();
+    }
 }
