@@ -16,13 +16,15 @@ public final class ClassRepository {
   private static final String CLASS = "SELECT id, name, coach_id, started_at, ended_at, summary FROM classes";
   /**
    * Per attendee (a workout of the class, or one overlapping its time), what the store knows:
-   * calories, heart rate during the class, reps and mean form score of their exercises.
+   * calories, effort points and high-zone minutes of their ended workouts (null while a workout is
+   * open), heart rate during the class, reps and mean form score of their exercises.
    */
   private static final String ATTENDANCE = "WITH c AS (SELECT id, started_at, COALESCE(ended_at, now()) AS until "
       + "  FROM classes WHERE id = $1), "
       + "att AS (SELECT w.* FROM workouts w, c WHERE w.class_id = c.id OR (w.started_at < c.until "
       + "  AND COALESCE(w.ended_at, now()) > c.started_at)) "
       + "SELECT u.id AS user_id, u.username, sum(att.total_calories_burned) AS calories, "
+      + "sum(att.effort_points) AS effort_points, sum(att.minutes_high_zone) AS minutes_high_zone, "
       + "(SELECT round(avg(b.value)::numeric, 1)::float8 FROM biometric_data b, c WHERE b.user_id = u.id "
       + "   AND b.biometric_type = 'heart_rate' AND b.measurement_time BETWEEN c.started_at AND c.until) AS average_heart_rate, "
       + "(SELECT max(b.value) FROM biometric_data b, c WHERE b.user_id = u.id "
