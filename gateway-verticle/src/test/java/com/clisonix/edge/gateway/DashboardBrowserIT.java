@@ -69,15 +69,21 @@ class DashboardBrowserIT {
     assertThat(layout.getDouble("bottom")).as("lowest tile within the screen: " + layout).isLessThanOrEqualTo(1080.0);
     assertThat(layout.getDouble("right")).as("tiles left of the side panel: " + layout)
         .isLessThanOrEqualTo(layout.getDouble("side"));
+    assertThat(s.eval("document.documentElement.scrollHeight <= window.innerHeight")).as("no scrolling").isEqualTo(true);
 
     // the leaderboard ranks by effort points, with the number written out
     s.until("document.querySelectorAll('#leaderboard tbody tr').length >= 3", Duration.ofSeconds(20));
+    // text against what is behind it, as WCAG computes it: at least 4.5:1 (AA for normal text)
+    JsonArray low = new JsonArray((String) s.eval(CONTRAST + "(['#floor .tile .name', '#floor .tile .hr', '#floor .tile .pct',"
+        + " '#floor .tile .stats', '#floor .tile .ex', '#floor .tile .zone', '#conn', '#athlete-count', '#class-timer',"
+        + " '#leaderboard td', '.side h2', '#music-bpm', '#music-apply', '#logout', '#bridges li'])"));
+    assertThat(low).as("elements below 4.5:1").isEmpty();
+
     JsonArray points = new JsonArray((String) s.eval("JSON.stringify([...document.querySelectorAll('#leaderboard tbody tr')]"
         + ".map(r => Number(r.cells[2].textContent)))"));
     for (int i = 1; i < points.size(); i++) {
       assertThat(points.getDouble(i)).as("leaderboard order " + points).isLessThanOrEqualTo(points.getDouble(i - 1));
     }
-    s.screenshot(IMAGES.resolve("dashboard-floor.png"));
   }
 
   @Test
@@ -186,6 +192,8 @@ class DashboardBrowserIT {
   @Test
   @Order(5)
   void endingTheClassShowsAPrintableSummary() throws Exception {
+    // a few minutes into the class the floor has spread over the zones: the picture for the docs
+    s.screenshot(IMAGES.resolve("dashboard-floor.png"));
     s.until("!document.getElementById('class-end').hidden", Duration.ofSeconds(20));
     s.eval("document.getElementById('class-end').click()");
     s.until("!document.getElementById('summary-view').hidden", Duration.ofSeconds(20));
@@ -223,6 +231,18 @@ class DashboardBrowserIT {
     s.until(hrOf + " !== '" + before + "'", Duration.ofSeconds(20));
     assertThat(s.eval("document.getElementById('login-view').hidden")).as("still signed in").isEqualTo(true);
   }
+
+  /** A page function: the selectors whose first visible element's text is below 4.5:1 against its background. */
+  private static final String CONTRAST = "((sels) => { const lum = c => { const v = c.match(/[\\d.]+/g).slice(0, 3)"
+      + ".map(Number).map(x => x / 255).map(x => x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4));"
+      + " return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };"
+      + " const bg = el => { for (let e = el; e; e = e.parentElement) { const b = getComputedStyle(e).backgroundColor;"
+      + " const a = b.match(/[\\d.]+/g); if (a && (a.length < 4 || Number(a[3]) > 0.5)) return b; } return 'rgb(255,255,255)'; };"
+      + " const out = []; for (const sel of sels) { const el = [...document.querySelectorAll(sel)]"
+      + ".find(e => e.getClientRects().length); if (!el) { out.push(sel + ': not shown'); continue; }"
+      + " const l1 = lum(getComputedStyle(el).color), l2 = lum(bg(el));"
+      + " const r = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05); if (r < 4.5) out.push(sel + ': ' + r.toFixed(2)); }"
+      + " return JSON.stringify(out); })";
 
   private static JsonArray devices() throws Exception {
     return (JsonArray) s.api("GET", "/fitness/devices", null);

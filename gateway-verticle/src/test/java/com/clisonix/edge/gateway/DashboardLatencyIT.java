@@ -147,7 +147,7 @@ class DashboardLatencyIT {
               + "  per extra dashboard: %.2f %% of one core (%d frames/s each)%n%n",
           ATHLETES, PROBES, RUN.toSeconds(), published.size(), latencies.size(), missing, skew,
           pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), latencies.get(latencies.size() - 1),
-          CPU_WINDOW.toSeconds(), withOne, EXTRA_DASHBOARDS, withMore, EXTRA_DASHBOARDS,
+          CPU_WINDOW.toSeconds(), withOne, EXTRA_DASHBOARDS, withMore,
           (withMore - withOne) / EXTRA_DASHBOARDS, framesPerSecond);
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
@@ -25,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +53,9 @@ final class DashboardSession implements AutoCloseable {
   private String coachPassword;
   private String token;
   private MqttClient mqtt;
+  private final Map<Integer, Promise<Void>> acks = new ConcurrentHashMap<>();
+  private final Set<Integer> earlyAcks = ConcurrentHashMap.newKeySet();
+  private int mqttPort;
   private Process chromium;
   private Cdp page;
 
@@ -92,14 +98,12 @@ final class DashboardSession implements AutoCloseable {
     }
     assertThat(banner).as("demo banner within " + START + "\n" + gw.output()).isNotNull();
     coachPassword = banner.replaceAll(".*coach login: coach / (\\S+).*", "$1");
-    int mqttPort = gw.stderr().stream().map(BROKER::matcher).filter(Matcher::find).map(m -> Integer.parseInt(m.group(1)))
+    mqttPort = gw.stderr().stream().map(BROKER::matcher).filter(Matcher::find).map(m -> Integer.parseInt(m.group(1)))
         .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no demo broker port in the log\n" + gw.output()));
     JsonObject t = new JsonObject(send("POST", "/fitness/auth/token", new JsonObject().put("username", "coach")
         .put("password", coachPassword), null));
     token = t.getString("access_token");
-    mqtt = MqttClient.create(vertx, new MqttClientOptions().setClientId("it-bridge-" + System.nanoTime())
-        .setMaxInflightQueue(10_000));
-    mqtt.connect(mqttPort, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    connectMqtt();
   }
 
   private void startBrowser(Path browser) throws Exception {
@@ -200,9 +204,49 @@ final class DashboardSession implements AutoCloseable {
   }
 
   /** A heart-rate measurement (GATT 0x2A37, 8-bit value) from a strap, as a bridge publishes it. */
-  void publishHeartRate(String bridge, String strap, int bpm) {
-    mqtt.publish(ROOT + "/ble/" + bridge + "/" + strap + "/2a37", Buffer.buffer(new byte[] {0x00, (byte) bpm}),
-        MqttQoS.AT_LEAST_ONCE, false, false);
+  void publishHeartRate(String bridge, String strap, int bpm) throws Exception {
+    String topic = ROOT + "/ble/" + bridge + "/" + strap + "/2a37";
+    Buffer payload = Buffer.buffer(new byte[] {0x00, (byte) bpm});
+    for (int attempt = 1; ; attempt++) {
+      if (mqtt == null || !mqtt.isConnected()) {
+        connectMqtt();
+      }
+      Promise<Void> acked = Promise.promise();
+      int id = mqtt.publish(topic, payload, MqttQoS.AT_LEAST_ONCE, false, false).await(5, TimeUnit.SECONDS);
+      acks.put(id, acked);
+      if (earlyAcks.remove(id)) {
+        acked.tryComplete();
+      }
+      try {
+        acked.future().await(3, TimeUnit.SECONDS);
+        return;
+      } catch (java.util.concurrent.TimeoutException e) {
+        // the demo's embedded broker now and then stops serving one client's session: start a new one
+        if (attempt == 5) {
+          throw new AssertionError("the demo broker did not acknowledge " + topic + " in 5 connections", e);
+        }
+        MqttClient stuck = mqtt;
+        mqtt = null;
+        stuck.disconnect();
+      }
+    }
+  }
+
+  private void connectMqtt() throws Exception {
+    acks.clear();
+    earlyAcks.clear();
+    MqttClient c = MqttClient.create(vertx, new MqttClientOptions()
+        .setClientId("itbridge" + (System.nanoTime() % 1_000_000_000L)).setMaxInflightQueue(10_000));
+    c.publishCompletionHandler(id -> {
+      Promise<Void> p = acks.remove(id);
+      if (p != null) {
+        p.tryComplete();
+      } else {
+        earlyAcks.add(id);
+      }
+    });
+    c.connect(mqttPort, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    mqtt = c;
   }
 
   String token() {
@@ -229,7 +273,10 @@ final class DashboardSession implements AutoCloseable {
   void killAndRestartGateway() throws Exception {
     List<ProcessHandle> servers = new ArrayList<>(gw.handle().descendants().toList());
     servers.addAll(postmasters());
-    mqtt.disconnect();
+    if (mqtt != null) {
+      mqtt.disconnect();
+      mqtt = null;
+    }
     gw.killHard();
     for (ProcessHandle p : servers) {
       p.destroyForcibly();
