@@ -31,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A coach at the dashboard: {@code clisonix-edge.jar --demo} with a simulated class, Debian's
@@ -287,17 +286,14 @@ final class DashboardSession implements AutoCloseable {
     startGateway();
   }
 
-  /** The demo PostgreSQL runs detached from the jar: its postmaster.pid names it. */
-  private List<ProcessHandle> postmasters() throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(f -> f.getFileName().toString().equals("postmaster.pid")).flatMap(f -> {
-        try {
-          return ProcessHandle.of(Long.parseLong(Files.readAllLines(f).get(0).trim())).stream();
-        } catch (IOException | RuntimeException e) {
-          return Stream.empty();
-        }
-      }).toList();
-    }
+  /**
+   * The demo PostgreSQL runs detached from the jar (its data directory is elsewhere): it is the
+   * postgres whose binary was unpacked under this session's folder.
+   */
+  private List<ProcessHandle> postmasters() {
+    String binaries = dir.toAbsolutePath().toString() + "/";
+    return ProcessHandle.allProcesses().filter(p -> p.info().command()
+        .filter(c -> c.startsWith(binaries) && c.endsWith("/bin/postgres")).isPresent()).toList();
   }
 
   private static int freePort() throws IOException {
