@@ -77,6 +77,11 @@ final class GatewayProcess implements AutoCloseable {
     return -1;
   }
 
+  /** The running jar, to read its CPU time and find the servers it started. */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   boolean alive() {
     return process.isAlive();
   }

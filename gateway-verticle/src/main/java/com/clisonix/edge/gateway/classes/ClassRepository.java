@@ -22,7 +22,8 @@ public final class ClassRepository {
   private static final String CLASS = "SELECT id, name, coach_id, started_at, ended_at, summary FROM classes";
   /**
    * Per attendee (a workout of the class, or one overlapping its time), what the store knows:
-   * calories, heart rate during the class, reps and mean form score of their exercises.
+   * calories, effort points and high-zone minutes of their ended workouts (null while a workout is
+   * open), heart rate during the class, reps and mean form score of their exercises.
    */
   private static final String CLASS_AND_ATTENDEES = "WITH c AS (SELECT id, started_at, COALESCE(ended_at, now()) AS until "
       + "  FROM classes WHERE id = $1), "
@@ -31,6 +32,7 @@ public final class ClassRepository {
   /** Heart rates are encrypted: the two heart-rate columns are filled in Java from {@link #HEART_RATES}. */
   private static final String ATTENDANCE = CLASS_AND_ATTENDEES
       + "SELECT u.id AS user_id, u.username, sum(att.total_calories_burned) AS calories, "
+      + "sum(att.effort_points) AS effort_points, sum(att.minutes_high_zone) AS minutes_high_zone, "
       + "NULL::float8 AS average_heart_rate, NULL::float8 AS max_heart_rate, "
       + "(SELECT sum(COALESCE(e.reps_counted, e.reps)) FROM exercises e WHERE e.workout_id IN "
       + "   (SELECT id FROM att a2 WHERE a2.user_id = u.id)) AS reps, "

@@ -75,6 +75,9 @@ public class HttpServerVerticle extends VerticleBase {
         });
   }
 
+  /** uPlot's release files inside {@code org.webjars.npm:uplot} (version pinned in the parent pom). */
+  static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist";
+
   /**
    * Every route the listener serves, in order. Kept apart from {@link #start()} so that a test can
    * compare exactly this router with the OpenAPI document.
@@ -92,6 +95,8 @@ public class HttpServerVerticle extends VerticleBase {
     FitnessApi.mount(router, api);
     router.get("/metrics").handler(PrometheusScrapingHandler.create());
     new ApiDocsRoutes(vertx).mount(router);
+    // the dashboard's chart library, from its webjar: no CDN, the box may be offline
+    router.route("/vendor/uplot/*").handler(StaticHandler.create(UPLOT).setCachingEnabled(true));
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true));
     return router;
   }

@@ -33,6 +33,13 @@ class DashboardPageTest extends ApiTestBase {
       assertThat(res.statusCode()).as(file).isEqualTo(200);
       assertThat(res.bodyAsString()).as(file).doesNotContain("http://", "https://");
     }
+    // the chart library comes from its webjar in the jar, not from a CDN
+    assertThat(page.bodyAsString()).contains("/vendor/uplot/uPlot.iife.min.js", "/vendor/uplot/uPlot.min.css");
+    for (String file : List.of("/vendor/uplot/uPlot.iife.min.js", "/vendor/uplot/uPlot.min.css")) {
+      HttpResponse<Buffer> res = get(file);
+      assertThat(res.statusCode()).as(file).isEqualTo(200);
+      assertThat(res.bodyAsString()).as(file).isNotBlank();
+    }
     assertThat(get("/dashboard.js").bodyAsString())
         .contains("/fitness/live/ws", "sessionStorage", "/fitness/auth/token", "/fitness/users?limit=10&query=");
   }
